@@ -1,0 +1,81 @@
+/// The version and weights of the scoring model, documented in `Docs/scoring-model.md`.
+public enum ScoringModel {
+  /// The model's name and version, recorded in every transcript.
+  public static let version = "attune-repair/1"
+
+  /// The weights of the headline components, summing to 1.
+  public static let weights: [ScoreComponent.Kind: Double] = [
+    .resolution: 0.35,
+    .detection: 0.15,
+    .alliance: 0.20,
+    .fit: 0.10,
+    .restraint: 0.20,
+  ]
+}
+
+/// One component of the headline alliance repair score.
+public struct ScoreComponent: Hashable, Sendable, Codable {
+  /// Which component.
+  public var kind: Kind
+  /// Its value, 0-100, rounded to one decimal.
+  public var value: Double
+  /// Its weight after renormalising over the components that apply.
+  public var weight: Double
+  /// What it adds to the headline: value times weight.
+  public var contribution: Double
+  /// How the value was computed, in words and numbers.
+  public var explanation: String
+
+  /// The components.
+  public enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
+    /// Mean resolution rating, (mean - 1) / 4 * 100.
+    case resolution
+    /// Share of ruptures whose marker was attended to.
+    case detection
+    /// Final mean alliance.
+    case alliance
+    /// Share of fit adjustments that favoured the response.
+    case fit
+    /// Share of responses that were not contraindicated.
+    case restraint
+
+    /// A short human name.
+    public var title: String {
+      switch self {
+      case .resolution: "rupture resolution"
+      case .detection: "markers noticed"
+      case .alliance: "final alliance"
+      case .fit: "fit to the client"
+      case .restraint: "avoiding contraindicated moves"
+      }
+    }
+  }
+}
+
+/// The simulated WAI-SR-style total: each alliance part mapped onto a 4-20 subscale and
+/// summed to 12-60. It is derived from the engine's state, not from any questionnaire, and is
+/// always labelled as simulated (Hatcher & Gillaspy 2006 describe the real instrument).
+public struct SimulatedWAISR: Hashable, Sendable, Codable {
+  /// Bond subscale, 4-20.
+  public var bond: Double
+  /// Task subscale, 4-20.
+  public var task: Double
+  /// Goal subscale, 4-20.
+  public var goal: Double
+  /// Total, 12-60.
+  public var total: Double
+  /// Always "simulated".
+  public var label = "simulated"
+
+  /// Maps an alliance onto the subscales: 4 + 16 * part / 100, one decimal.
+  public init(_ alliance: Alliance) {
+    func subscale(_ value: Int) -> Double { roundedToTenth(4 + 16 * Double(value) / 100) }
+    bond = subscale(alliance.bond)
+    task = subscale(alliance.task)
+    goal = subscale(alliance.goal)
+    total = roundedToTenth(bond + task + goal)
+  }
+}
+
+/// Rounds to one decimal, so that recorded numbers compare exactly.
+func roundedToTenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }

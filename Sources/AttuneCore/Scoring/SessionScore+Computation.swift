@@ -1,0 +1,150 @@
+extension SessionScore {
+  /// Scores a session from its responses and the ending reached (nil if it stopped early).
+  public init(scenario: Scenario, steps: [Step], ending: Ending?) {
+    model = ScoringModel.version
+    startingAlliance = scenario.startingAlliance
+    finalAlliance = steps.last?.after ?? scenario.startingAlliance
+    outcome = ending?.outcome
+    completed = ending != nil
+    turns = steps.enumerated().map { index, step in
+      TurnScore(
+        number: index + 1, turn: step.turn, option: step.option, codes: step.codes,
+        authored: step.authored, fit: step.fit, applied: step.change, allianceAfter: step.after)
+    }
+    episodes = Self.episodes(in: steps, scenario: scenario, completed: ending != nil)
+
+    rupturesDetected = episodes.filter(\.attended).count
+    rupturesMissed = episodes.count - rupturesDetected
+    rupturesResolved = episodes.filter(\.isResolved).count
+    meanResolutionRating =
+      episodes.isEmpty
+      ? nil
+      : roundedToTenth(Double(episodes.map(\.rating).reduce(0, +)) / Double(episodes.count))
+    let codes = steps.map(\.codes)
+    exploratoryResponses = codes.filter { $0.contains { $0.family == .exploratoryStrategy } }.count
+    immediateResponses = codes.filter { $0.contains { $0.family == .immediateStrategy } }.count
+    reflections = codes.filter { $0.contains(where: \.isReflection) }.count
+    questions = codes.filter { $0.contains(where: \.isQuestion) }.count
+    reflectionToQuestionRatio =
+      questions == 0 ? nil : roundedToTenth(Double(reflections) / Double(questions))
+    contraindicatedMoves = codes.filter { $0.contains { $0.family == .contraindicated } }.count
+    let fitTotals = steps.flatMap(\.fit).map(\.change.total)
+    favourableFit = fitTotals.filter { $0 > 0 }.count
+    unfavourableFit = fitTotals.filter { $0 < 0 }.count
+    simulatedWAISR = SimulatedWAISR(finalAlliance)
+    components = []
+    headline = 0
+    (components, headline) = headlineScore(responses: steps.count)
+  }
+
+  /// The components that apply, their renormalised weights, and the headline they add to.
+  private func headlineScore(responses: Int) -> ([ScoreComponent], Int) {
+    var raw: [(ScoreComponent.Kind, Double, String)] = []
+    if let mean = meanResolutionRating {
+      raw.append(
+        (
+          .resolution, (mean - 1) / 4 * 100,
+          "mean resolution rating \(mean) of 5 over \(episodes.count) rupture(s): (mean - 1) / 4"
+        ))
+      raw.append(
+        (
+          .detection, Double(rupturesDetected) / Double(episodes.count) * 100,
+          "\(rupturesDetected) of \(episodes.count) rupture marker(s) attended to in the next"
+            + " response"
+        ))
+    }
+    raw.append(
+      (
+        .alliance, finalAlliance.mean,
+        "final bond \(finalAlliance.bond), task \(finalAlliance.task), goal \(finalAlliance.goal):"
+          + " their mean"
+      ))
+    if favourableFit + unfavourableFit > 0 {
+      raw.append(
+        (
+          .fit, Double(favourableFit) / Double(favourableFit + unfavourableFit) * 100,
+          "\(favourableFit) favourable and \(unfavourableFit) unfavourable fit adjustment(s)"
+        ))
+    }
+    if responses > 0 {
+      raw.append(
+        (
+          .restraint, (1 - Double(contraindicatedMoves) / Double(responses)) * 100,
+          "\(contraindicatedMoves) contraindicated move(s) in \(responses) response(s)"
+        ))
+    }
+    let weightSum = raw.reduce(0) { $0 + ScoringModel.weights[$1.0]! }
+    var components: [ScoreComponent] = []
+    var total = 0.0
+    for (kind, value, explanation) in raw {
+      let weight = ScoringModel.weights[kind]! / weightSum
+      let value = roundedToTenth(value)
+      let contribution = roundedToTenth(value * weight)
+      total += value * weight
+      components.append(
+        ScoreComponent(
+          kind: kind, value: value, weight: (weight * 1000).rounded() / 1000,
+          contribution: contribution, explanation: explanation))
+    }
+    return (components, Int(total.rounded()))
+  }
+
+  /// Finds the rupture episodes in a sequence of responses.
+  static func episodes(in steps: [Step], scenario: Scenario, completed: Bool) -> [RuptureEpisode] {
+    var episodes: [RuptureEpisode] = []
+    var open: RuptureEpisode?
+
+    func close(_ episode: inout RuptureEpisode, closure: RuptureEpisode.Closure, at alliance: Double)
+    {
+      episode.closure = closure
+      episode.allianceAtClose = roundedToTenth(alliance)
+      let (rating, reason) = ResolutionRating.rate(
+        attended: episode.attended, furthestStage: episode.furthestStage,
+        allianceAtOnset: episode.allianceAtOnset, allianceAtClose: episode.allianceAtClose,
+        contraindicatedMoves: episode.contraindicatedMoves)
+      episode.rating = rating
+      episode.ratingReason = reason
+    }
+
+    for (index, step) in steps.enumerated() {
+      guard let turn = scenario.turn(step.turn) else { continue }
+      let option = turn.options.first { $0.id == step.option }
+      if let marker = turn.marker {
+        if open == nil {
+          open = RuptureEpisode(
+            number: episodes.count + 1, onsetTurn: turn.id, onsetTurnNumber: index + 1,
+            markers: [marker], attended: option?.attendsToMarker ?? false, furthestStage: nil,
+            turnsTaken: 0, allianceAtOnset: roundedToTenth(step.before.mean),
+            trough: roundedToTenth(step.before.mean), allianceAtClose: 0,
+            contraindicatedMoves: 0, closure: .incomplete, rating: 1, ratingReason: "")
+        } else {
+          open!.markers.append(marker)
+        }
+      }
+      guard var episode = open else { continue }
+      episode.turnsTaken += 1
+      if let stage = turn.stage, episode.furthestStage.map({ stage > $0 }) ?? true {
+        episode.furthestStage = stage
+      }
+      episode.trough = min(episode.trough, roundedToTenth(step.after.mean))
+      if let option, !option.contraindicatedCodes.isEmpty { episode.contraindicatedMoves += 1 }
+      if turn.stage == .collaborationRestored {
+        close(&episode, closure: .restored, at: step.after.mean)
+        episodes.append(episode)
+        open = nil
+      } else {
+        open = episode
+      }
+    }
+    if var episode = open {
+      close(&episode, closure: completed ? .ending : .incomplete, at: steps.last!.after.mean)
+      episodes.append(episode)
+    }
+    return episodes
+  }
+}
+
+extension Session {
+  /// The session's score so far (complete once the session is over).
+  public var score: SessionScore { SessionScore(scenario: scenario, steps: steps, ending: ending) }
+}

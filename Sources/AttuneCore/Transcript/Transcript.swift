@@ -1,0 +1,117 @@
+import Foundation
+
+/// A transcript read back: its header, its events with their line numbers, and what was wrong
+/// with it.
+public struct Transcript: Sendable {
+  /// The header, if the first line holds a readable one.
+  public var header: TranscriptHeader?
+  /// The events in order, each with its 1-based line number.
+  public var events: [LocatedEvent]
+  /// The line number of a torn last line (cut off while being written), if there was one.
+  public var tornLine: Int?
+  /// Problems found while reading, each on its line.
+  public var problems: [TranscriptProblem]
+
+  /// Whether the session reached an ending (the last event is `end`).
+  public var isComplete: Bool {
+    if case .end? = events.last?.event { return true }
+    return false
+  }
+
+  /// The end event, if the session was completed.
+  public var end: SessionEnded? {
+    if case .end(let end)? = events.last?.event { return end }
+    return nil
+  }
+
+  /// An event with the line it stands on.
+  public struct LocatedEvent: Hashable, Sendable {
+    public var line: Int
+    public var event: TranscriptEvent
+  }
+
+  /// Reads a transcript from its bytes. Never throws: unreadable lines become problems, and a
+  /// torn last line is noted and left out.
+  public init(bytes: [UInt8]) {
+    header = nil
+    events = []
+    tornLine = nil
+    problems = []
+    let decoder = JSONDecoder()
+    var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    let endsWithNewline = bytes.last == UInt8(ascii: "\n")
+    if endsWithNewline { lines.removeLast() }
+    if bytes.isEmpty {
+      problems.append(TranscriptProblem(line: 1, code: .transcriptEmpty, message: "the file is empty"))
+      return
+    }
+    for (index, line) in lines.enumerated() {
+      let number = index + 1
+      let isLast = index == lines.count - 1
+      if index == 0 {
+        do {
+          header = try decoder.decode(HeaderLine.self, from: Data(line)).header
+        } catch {
+          if isLast && !endsWithNewline {
+            tornLine = number
+          } else {
+            problems.append(
+              TranscriptProblem(
+                line: number, code: .transcriptHeader,
+                message: "the first line is not a transcript header: \(Self.describe(error))"))
+          }
+        }
+        continue
+      }
+      do {
+        let event = try decoder.decode(TranscriptEvent.self, from: Data(line))
+        if isLast && !endsWithNewline {
+          // A complete event whose newline never reached the disk is still torn.
+          tornLine = number
+        } else {
+          events.append(LocatedEvent(line: number, event: event))
+        }
+      } catch {
+        if isLast && !endsWithNewline {
+          tornLine = number
+        } else {
+          problems.append(
+            TranscriptProblem(
+              line: number, code: .transcriptEvent,
+              message: "line \(number) is not a readable event: \(Self.describe(error))"))
+        }
+      }
+    }
+    if header?.transcriptFormat ?? TranscriptHeader.currentFormat
+      != TranscriptHeader.currentFormat
+    {
+      problems.append(
+        TranscriptProblem(
+          line: 1, code: .transcriptHeader,
+          message:
+            "transcript format \(header!.transcriptFormat) is not one this build reads"
+            + " (\(TranscriptHeader.currentFormat))"))
+    }
+  }
+
+  static func describe(_ error: any Error) -> String {
+    switch error {
+    case DecodingError.keyNotFound(let key, _): "the field \"\(key.stringValue)\" is missing"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      "the field \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the"
+        + " wrong type"
+    case DecodingError.dataCorrupted(let context):
+      context.codingPath.isEmpty
+        ? "it is not valid JSON"
+        : "\(context.debugDescription) at \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\""
+    default: "\(error)"
+    }
+  }
+}
+
+/// A problem with a transcript, on a line.
+public struct TranscriptProblem: Hashable, Sendable {
+  public var line: Int
+  public var code: DiagnosticCode
+  public var message: String
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import AttuneCore
+import Foundation
+
+/// `attune list`: the bundled scenarios.
+struct List: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "List the bundled scenarios.")
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  func run() throws {
+    try Output.run {
+      let library = ScenarioLibrary.locate()
+      let scenarios = library.bundledScenarios().map(\.scenario).sorted {
+        ($0.metadata.difficulty, $0.id) < ($1.metadata.difficulty, $1.id)
+      }
+      guard !scenarios.isEmpty else {
+        throw CommandFailure(
+          "no bundled scenarios found; set ATTUNE_SCENARIOS to the Scenarios folder")
+      }
+      let entries = scenarios.map(ScenarioSummary.init)
+      switch format {
+      case .json:
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        Output.out(String(decoding: try encoder.encode(entries), as: UTF8.self))
+      case .text:
+        let style = Style.forOutput(STDOUT_FILENO)
+        for entry in entries {
+          Output.out(
+            "\(style.bold(entry.id))  \(TerminalText.sanitized(entry.title, keepNewlines: false))")
+          Output.out(
+            "    \(entry.difficulty) · client \(entry.attachment), \(entry.reactance) reactance · "
+              + entry.ruptures.joined(separator: ", "))
+        }
+      }
+    }
+  }
+}
+
+/// What `attune list` says about a scenario.
+struct ScenarioSummary: Encodable {
+  var id: String
+  var title: String
+  var version: String
+  var difficulty: String
+  var client: String
+  var attachment: String
+  var reactance: String
+  var ruptureTypes: [String]
+  var markerSubtypes: [String]
+  var ruptures: [String]
+
+  init(_ scenario: Scenario) {
+    id = scenario.id
+    title = scenario.title
+    version = scenario.version
+    difficulty = scenario.metadata.difficulty.rawValue
+    client = scenario.client.name
+    attachment = scenario.client.attachment.category.rawValue
+    reactance = scenario.client.reactance.rawValue
+    let markers = scenario.turns.compactMap(\.marker)
+    ruptureTypes = RuptureType.allCases.filter { type in markers.contains { $0.type == type } }
+      .map(\.rawValue)
+    markerSubtypes = MarkerSubtype.allCases.filter { subtype in
+      markers.contains { $0.subtype == subtype }
+    }.map(\.rawValue)
+    ruptures = markerSubtypes
+  }
+}

@@ -1,0 +1,121 @@
+import AttuneCore
+
+/// The end of a session: outcome, score and its parts, each rupture episode, the turns that
+/// helped and harmed most, the alliance trajectory, and where the transcript is.
+struct Debrief {
+  let session: Session
+  let guesses: [MarkerGuess]
+  let transcriptPath: String
+  let screen: Screen
+
+  func show() {
+    let style = screen.style
+    let score = session.score
+    screen.print("")
+    if let ending = session.ending {
+      for cue in ending.cues { screen.print(style.italic(screen.wrap("(" + cue + ")", indent: "  "))) }
+      if let says = ending.says {
+        screen.print(
+          screen.wrap("\(style.bold(screen.clean(session.scenario.client.name) + ":")) \u{201C}\(says)\u{201D}"))
+      }
+      screen.print("")
+      screen.print(style.bold("══ Debrief: \(screen.clean(ending.title)) (\(ending.outcome.title)) ══"))
+      screen.print(screen.wrap(ending.debrief))
+    }
+    screen.print("")
+    screen.print(style.bold("Alliance repair score: \(score.headline) / 100") + style.dim("  (\(score.model))"))
+    for component in score.components {
+      screen.print(
+        "  \(component.kind.title.padding(30)) \(String(component.value).leftPadded(to: 5))"
+          + " × \(String(component.weight).padding(5)) = \(String(component.contribution).leftPadded(to: 4))"
+          + style.dim("  \(component.explanation)"))
+    }
+    screen.print(
+      "  Alliance: \(screen.alliance(score.startingAlliance)) → \(screen.alliance(score.finalAlliance));"
+        + " simulated WAI-SR-style total \(score.simulatedWAISR.total) of 60 (simulated, not a"
+        + " questionnaire)")
+    screen.print(
+      "  Strategies: \(score.exploratoryResponses) exploratory, \(score.immediateResponses)"
+        + " immediate; reflections \(score.reflections), questions \(score.questions)"
+        + (score.reflectionToQuestionRatio.map { " (ratio \($0))" } ?? "")
+        + "; contraindicated moves \(score.contraindicatedMoves)")
+    episodes(score)
+    markerAccuracy()
+    turnsThatMattered(score)
+    screen.print("")
+    screen.print(style.bold("Alliance over the session"))
+    var columns: Set<Int> = []
+    for episode in score.episodes {
+      for turn in episode.onsetTurnNumber..<(episode.onsetTurnNumber + episode.turnsTaken) {
+        columns.insert(turn - 1)
+      }
+    }
+    let chart = TrajectoryChart(
+      points: [score.startingAlliance] + score.turns.map(\.allianceAfter), ruptureColumns: columns)
+    for line in chart.render(style: style, maximumColumns: (screen.width - 8) / 2) {
+      screen.print(line)
+    }
+    screen.print("")
+    screen.print("Transcript saved: \(transcriptPath)")
+  }
+
+  func episodes(_ score: SessionScore) {
+    guard !score.episodes.isEmpty else { return }
+    screen.print("")
+    screen.print(
+      screen.style.bold(
+        "Rupture episodes: \(score.rupturesResolved) of \(score.episodes.count) resolved,"
+          + " \(score.rupturesDetected) noticed"
+          + (score.meanResolutionRating.map { ", mean rating \($0) of 5" } ?? "")))
+    for episode in score.episodes {
+      let markers = episode.markers.map { "\($0.type.rawValue): \($0.subtype.title)" }
+      screen.print(
+        "  \(episode.number). turn \(episode.onsetTurnNumber), \(markers.joined(separator: " → "))"
+          + " — rating \(screen.style.bold(String(episode.rating))) of 5")
+      screen.print(
+        screen.style.dim(
+          "     \(episode.attended ? "marker attended to" : "marker missed");"
+            + " furthest stage: \(episode.furthestStage?.title ?? "none"); \(episode.turnsTaken)"
+            + " turn(s); alliance \(episode.allianceAtOnset) → trough \(episode.trough) →"
+            + " \(episode.allianceAtClose); contraindicated moves \(episode.contraindicatedMoves)"))
+      screen.print(screen.wrap(episode.ratingReason, indent: "     "))
+    }
+  }
+
+  func markerAccuracy() {
+    guard !guesses.isEmpty else { return }
+    let typeRight = guesses.filter(\.typeCorrect).count
+    let withMarker = guesses.filter { $0.subtypeCorrect != nil }
+    let subtypeRight = withMarker.filter { $0.subtypeCorrect == true }.count
+    screen.print("")
+    screen.print(
+      screen.style.bold("Noticing ruptures: ")
+        + "\(typeRight) of \(guesses.count) turns read right (rupture or not, and its type);"
+        + " \(subtypeRight) of \(withMarker.count) markers named exactly")
+  }
+
+  func turnsThatMattered(_ score: SessionScore) {
+    let ranked = score.turns.sorted { ($0.applied.total, $1.number) > ($1.applied.total, $0.number) }
+    let helped = ranked.prefix(2).filter { $0.applied.total > 0 }
+    let harmed = ranked.reversed().prefix(2).filter { $0.applied.total < 0 }
+    for (title, turns) in [("Helped most", Array(helped)), ("Harmed most", Array(harmed))]
+    where !turns.isEmpty {
+      screen.print("")
+      screen.print(screen.style.bold(title))
+      for turn in turns {
+        guard let option = session.scenario.option(turn.option)?.option else { continue }
+        screen.print(
+          screen.wrap(
+            "turn \(turn.number): \u{201C}\(option.text)\u{201D} (\(screen.change(turn.applied)))",
+            indent: "  "))
+        if let feedback = option.feedback { screen.print(screen.style.dim(screen.wrap(feedback, indent: "    "))) }
+      }
+    }
+  }
+}
+
+extension String {
+  func padding(_ length: Int) -> String {
+    self + String(repeating: " ", count: max(0, length - count))
+  }
+}

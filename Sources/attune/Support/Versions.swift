@@ -1,0 +1,4 @@
+import AttuneCore
+
+let engineVersion = TranscriptHeader.engineVersion
+let scoringVersion = ScoringModel.version

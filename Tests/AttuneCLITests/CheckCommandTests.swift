@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// `attune check` as an instructor uses it.
+@Suite struct CheckCommandTests {
+  @Test func aValidScenarioPasses() throws {
+    let result = try AttuneBinary.run(["check", AttuneBinary.fixture("tiny-rupture.json")])
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.contains("1 file checked: 0 errors, 0 warnings"))
+  }
+
+  @Test func errorsFollowTheCompilerConventionWithACaret() throws {
+    let home = try AttuneBinary.makeHome()
+    let file = home.appendingPathComponent("bad.json")
+    try Data(
+      """
+      {
+        "format": 1,
+        "tittle": "x"
+      }
+      """.utf8
+    ).write(to: file)
+    let result = try AttuneBinary.run(["check", "bad.json"], directory: home)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("bad.json:3:3: error: the scenario has no field \"tittle\"; did you mean \"title\"? [unknown-field]"))
+    #expect(result.stdout.contains(" 3 |   \"tittle\": \"x\"\n   |   ^"))
+  }
+
+  @Test func jsonOutputForEditors() throws {
+    let home = try AttuneBinary.makeHome()
+    let file = home.appendingPathComponent("bad.json")
+    try Data("{\"format\": 1, // no\n}".utf8).write(to: file)
+    let result = try AttuneBinary.run(["check", "--format", "json", file.path])
+    #expect(result.status == 1)
+    let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let diagnostics = report?["diagnostics"] as? [[String: Any]] ?? []
+    let comment = diagnostics.first { $0["code"] as? String == "json-comment" }
+    #expect(comment?["line"] as? Int == 1)
+    #expect(comment?["column"] as? Int == 15)
+  }
+
+  @Test func unreadableInputsAreErrorsNotCrashes() throws {
+    let home = try AttuneBinary.makeHome()
+    let empty = home.appendingPathComponent("empty.json")
+    try Data().write(to: empty)
+    let junk = home.appendingPathComponent("junk.json")
+    try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: junk)
+    for path in [empty.path, junk.path, home.appendingPathComponent("missing.json").path] {
+      let result = try AttuneBinary.run(["check", path])
+      #expect(result.status == 1, "\(path)")
+      #expect(result.stdout.contains("error:") || result.stderr.contains("error"), "\(path)")
+    }
+    let folder = try AttuneBinary.run(["play", home.path])
+    #expect(folder.status != 0)
+    #expect(folder.stderr.contains("is a folder"))
+  }
+}
