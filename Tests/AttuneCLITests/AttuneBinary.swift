@@ -20,7 +20,9 @@ struct AttuneBinary {
   }
 
   static func fixture(_ name: String) -> String {
-    packageRoot.appendingPathComponent("Tests/AttuneCoreTests/Fixtures").appendingPathComponent(name).path
+    packageRoot.appendingPathComponent("Tests/AttuneCoreTests/Fixtures").appendingPathComponent(
+      name
+    ).path
   }
 
   struct Result {

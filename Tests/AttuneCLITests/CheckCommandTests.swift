@@ -22,7 +22,10 @@ import Testing
     ).write(to: file)
     let result = try AttuneBinary.run(["check", "bad.json"], directory: home)
     #expect(result.status == 1)
-    #expect(result.stdout.contains("bad.json:3:3: error: the scenario has no field \"tittle\"; did you mean \"title\"? [unknown-field]"))
+    #expect(
+      result.stdout.contains(
+        "bad.json:3:3: error: the scenario has no field \"tittle\"; did you mean \"title\"? [unknown-field]"
+      ))
     #expect(result.stdout.contains(" 3 |   \"tittle\": \"x\"\n   |   ^"))
   }
 

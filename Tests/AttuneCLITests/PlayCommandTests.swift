@@ -12,7 +12,8 @@ import Testing
 
   @Test func aScriptedPracticeSessionEndsWithTheDebriefAndATranscript() throws {
     let home = try AttuneBinary.makeHome()
-    let result = try AttuneBinary.run(["play", fixture, "--seed", "7"], input: "1\n2\n1\n", home: home)
+    let result = try AttuneBinary.run(
+      ["play", fixture, "--seed", "7"], input: "1\n2\n1\n", home: home)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("Robin:"))
     #expect(result.stdout.contains("Alliance repair score: 90 / 100"))
@@ -76,7 +77,8 @@ import Testing
   @Test func endOfInputLeavesAnIncompleteTranscript() throws {
     let home = try AttuneBinary.makeHome()
     let path = home.appendingPathComponent("cut.jsonl").path
-    let result = try AttuneBinary.run(["play", fixture, "--transcript", path], input: "1\n", home: home)
+    let result = try AttuneBinary.run(
+      ["play", fixture, "--transcript", path], input: "1\n", home: home)
     #expect(result.status == 3)
     #expect(result.stdout.contains("marked incomplete"))
     let replay = try AttuneBinary.run(["replay", path, "--scenario", fixture])
@@ -98,7 +100,8 @@ import Testing
     let home = try AttuneBinary.makeHome()
     let path = home.appendingPathComponent("taken.jsonl").path
     try Data("precious\n".utf8).write(to: URL(fileURLWithPath: path))
-    let result = try AttuneBinary.run(["play", fixture, "--transcript", path], input: "1\n", home: home)
+    let result = try AttuneBinary.run(
+      ["play", fixture, "--transcript", path], input: "1\n", home: home)
     #expect(result.status != 0)
     #expect(result.stderr.contains("never overwritten"))
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "precious\n")
@@ -108,21 +111,26 @@ import Testing
     guard getuid() != 0 else { return }  // root can write anywhere
     let home = try AttuneBinary.makeHome()
     let folder = home.appendingPathComponent("locked")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
-    let result = try AttuneBinary.run(["play", fixture, "--transcript", folder.appendingPathComponent("t.jsonl").path], input: "1\n", home: home)
+    try FileManager.default.createDirectory(
+      at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
+    let result = try AttuneBinary.run(
+      ["play", fixture, "--transcript", folder.appendingPathComponent("t.jsonl").path],
+      input: "1\n", home: home)
     #expect(result.status != 0)
     #expect(!result.stdout.contains("Robin:"))
   }
 
   @Test func aMissingTranscriptFolderThatCannotBeCreatedIsReported() throws {
-    let result = try AttuneBinary.run(["play", fixture, "--transcript", "/proc/attune/t.jsonl"], input: "1\n")
+    let result = try AttuneBinary.run(
+      ["play", fixture, "--transcript", "/proc/attune/t.jsonl"], input: "1\n")
     #expect(result.status != 0)
     #expect(result.stderr.contains("cannot be written"))
     #expect(!result.stdout.contains("Robin:"), "refused before the session starts")
   }
 
   @Test func invalidAnswersAreExplained() throws {
-    let result = try AttuneBinary.run(["play", fixture, "--seed", "1"], input: "9\nhello\n:halp\n1\n2\n1\n")
+    let result = try AttuneBinary.run(
+      ["play", fixture, "--seed", "1"], input: "9\nhello\n:halp\n1\n2\n1\n")
     #expect(result.status == 0)
     #expect(result.stdout.contains("Type the number of an option (1-4)"))
     #expect(result.stdout.contains("did you mean :help?"))
@@ -131,11 +139,14 @@ import Testing
   @Test func escapeSequencesInScenarioTextAreNeutralised() throws {
     let home = try AttuneBinary.makeHome()
     var text = try String(contentsOfFile: fixture, encoding: .utf8)
-    text = text.replacingOccurrences(of: "Whatever.", with: "What\\u001b[31mever\\u001b]0;owned\\u0007.")
-    text = text.replacingOccurrences(of: "I didn't do the exercise.", with: "I didn't\\u001b[2J do the exercise.")
+    text = text.replacingOccurrences(
+      of: "Whatever.", with: "What\\u001b[31mever\\u001b]0;owned\\u0007.")
+    text = text.replacingOccurrences(
+      of: "I didn't do the exercise.", with: "I didn't\\u001b[2J do the exercise.")
     let file = home.appendingPathComponent("hostile.json")
     try Data(text.utf8).write(to: file)
-    let result = try AttuneBinary.run(["play", file.path, "--seed", "1"], input: "3\n1\n", home: home)
+    let result = try AttuneBinary.run(
+      ["play", file.path, "--seed", "1"], input: "3\n1\n", home: home)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(!result.stdout.contains("\u{1B}"))
     #expect(result.stdout.contains("I didn't do the exercise."))

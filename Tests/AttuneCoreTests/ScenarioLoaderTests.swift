@@ -61,7 +61,8 @@ import Testing
     shift: Int = 0, severity: Severity = .error, suggestion: String? = nil,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
-    let (diagnostics, line, column) = Self.check(replacing: old, with: new, at: needle, shift: shift)
+    let (diagnostics, line, column) = Self.check(
+      replacing: old, with: new, at: needle, shift: shift)
     let match = diagnostics.first { $0.code == code }
     #expect(match != nil, "no \(code) in \(diagnostics)", sourceLocation: sourceLocation)
     guard let match else { return }
@@ -87,7 +88,9 @@ import Testing
   }
 
   @Test func unknownFieldWithSuggestion() {
-    expect(.unknownField, replacing: "\"title\": \"T\"", with: "\"tittle\": \"T\"", at: "\"tittle\"", suggestion: "title")
+    expect(
+      .unknownField, replacing: "\"title\": \"T\"", with: "\"tittle\": \"T\"", at: "\"tittle\"",
+      suggestion: "title")
   }
 
   @Test func missingField() {
@@ -99,7 +102,9 @@ import Testing
   }
 
   @Test func missingFieldInANestedObjectPointsAtIt() {
-    expect(.missingField, replacing: "{ \"id\": \"end\", \"title\": \"E\",", with: "{ \"id\": \"end\",", at: "{ \"id\": \"end\"")
+    expect(
+      .missingField, replacing: "{ \"id\": \"end\", \"title\": \"E\",", with: "{ \"id\": \"end\",",
+      at: "{ \"id\": \"end\"")
   }
 
   @Test func wrongType() {
@@ -107,7 +112,9 @@ import Testing
   }
 
   @Test func duplicateKey() {
-    expect(.duplicateKey, replacing: "\"title\": \"T\",", with: "\"title\": \"T\", \"title\": \"U\",", at: "\"title\": \"U\"")
+    expect(
+      .duplicateKey, replacing: "\"title\": \"T\",", with: "\"title\": \"T\", \"title\": \"U\",",
+      at: "\"title\": \"U\"")
   }
 
   @Test func invalidValueWithSuggestion() {
@@ -115,7 +122,9 @@ import Testing
   }
 
   @Test func unknownCodeWithSuggestion() {
-    expect(.unknownCode, replacing: "\"open-question\"", with: "\"open-questoin\"", suggestion: "open-question")
+    expect(
+      .unknownCode, replacing: "\"open-question\"", with: "\"open-questoin\"",
+      suggestion: "open-question")
   }
 
   @Test func outOfRange() {
@@ -127,28 +136,39 @@ import Testing
   }
 
   @Test func duplicateID() {
-    expect(.duplicateID, replacing: "{ \"id\": \"end\"", with: "{ \"id\": \"a\"", at: "\"a\", \"title\"")
+    expect(
+      .duplicateID, replacing: "{ \"id\": \"end\"", with: "{ \"id\": \"a\"", at: "\"a\", \"title\"")
   }
 
   @Test func unknownTargetWithSuggestion() {
-    expect(.unknownTarget, replacing: "\"next\": \"end\"", with: "\"next\": \"edn\"", at: "\"edn\"", suggestion: "end")
+    expect(
+      .unknownTarget, replacing: "\"next\": \"end\"", with: "\"next\": \"edn\"", at: "\"edn\"",
+      suggestion: "end")
   }
 
   @Test func anOptionIsNotATarget() {
-    expect(.unknownTarget, replacing: "\"next\": \"end\"", with: "\"next\": \"a-1\"", at: "\"a-1\" }")
+    expect(
+      .unknownTarget, replacing: "\"next\": \"end\"", with: "\"next\": \"a-1\"", at: "\"a-1\" }")
   }
 
   @Test func unknownVariableInSet() {
-    expect(.unknownVariable, replacing: "\"feedback\": \"f\",", with: "\"feedback\": \"f\", \"set\": { \"flg\": true },", at: "\"flg\"", suggestion: "flag")
+    expect(
+      .unknownVariable, replacing: "\"feedback\": \"f\",",
+      with: "\"feedback\": \"f\", \"set\": { \"flg\": true },", at: "\"flg\"", suggestion: "flag")
   }
 
   @Test func variableType() {
-    expect(.variableType, replacing: "\"feedback\": \"f\",", with: "\"feedback\": \"f\", \"set\": { \"flag\": 3 },", at: "3 }")
-    expect(.variableType, replacing: "\"feedback\": \"f\",", with: "\"feedback\": \"f\", \"add\": { \"flag\": 1 },", at: "\"flag\": 1")
+    expect(
+      .variableType, replacing: "\"feedback\": \"f\",",
+      with: "\"feedback\": \"f\", \"set\": { \"flag\": 3 },", at: "3 }")
+    expect(
+      .variableType, replacing: "\"feedback\": \"f\",",
+      with: "\"feedback\": \"f\", \"add\": { \"flag\": 1 },", at: "\"flag\": 1")
   }
 
   @Test func reservedName() {
-    expect(.reservedName, replacing: "\"flag\": false", with: "\"bond\": false", at: "\"bond\": false")
+    expect(
+      .reservedName, replacing: "\"flag\": false", with: "\"bond\": false", at: "\"bond\": false")
   }
 
   @Test func unsupportedFormat() {
@@ -156,15 +176,23 @@ import Testing
   }
 
   @Test func missingDefaultBranch() {
-    expect(.missingDefaultBranch, replacing: "\"next\": \"end\"", with: "\"next\": [{ \"if\": \"bond > 1\", \"to\": \"end\" }]", at: "\"if\"")
+    expect(
+      .missingDefaultBranch, replacing: "\"next\": \"end\"",
+      with: "\"next\": [{ \"if\": \"bond > 1\", \"to\": \"end\" }]", at: "\"if\"")
   }
 
   @Test func markerSubtypeMismatch() {
-    expect(.markerSubtypeMismatch, replacing: "\"says\": \"Hi\",", with: "\"says\": \"Hi\", \"marker\": { \"type\": \"withdrawal\", \"subtype\": \"rejects-intervention\", \"salience\": 2 },", at: "\"rejects-intervention\"")
+    expect(
+      .markerSubtypeMismatch, replacing: "\"says\": \"Hi\",",
+      with:
+        "\"says\": \"Hi\", \"marker\": { \"type\": \"withdrawal\", \"subtype\": \"rejects-intervention\", \"salience\": 2 },",
+      at: "\"rejects-intervention\"")
   }
 
   @Test func attachmentCategoryMismatchIsAWarning() {
-    expect(.attachmentCategoryMismatch, replacing: "\"avoidance\": 2 }", with: "\"avoidance\": 2, \"category\": \"fearful\" }", at: "\"fearful\"", severity: .warning)
+    expect(
+      .attachmentCategoryMismatch, replacing: "\"avoidance\": 2 }",
+      with: "\"avoidance\": 2, \"category\": \"fearful\" }", at: "\"fearful\"", severity: .warning)
   }
 
   @Test func emptyList() {
@@ -172,23 +200,34 @@ import Testing
   }
 
   @Test func missingFeedbackIsAWarning() {
-    expect(.missingFeedback, replacing: ", \"feedback\": \"f\"", with: "", at: "{ \"id\": \"a-1\"", severity: .warning)
+    expect(
+      .missingFeedback, replacing: ", \"feedback\": \"f\"", with: "", at: "{ \"id\": \"a-1\"",
+      severity: .warning)
   }
 
   @Test func limitExceeded() {
     let long = String(repeating: "x", count: 10_001)
-    expect(.limitExceeded, replacing: "\"summary\": \"S\"", with: "\"summary\": \"\(long)\"", at: "\"xxx")
+    expect(
+      .limitExceeded, replacing: "\"summary\": \"S\"", with: "\"summary\": \"\(long)\"", at: "\"xxx"
+    )
   }
 
   @Test func conditionErrorsPointIntoTheCondition() {
     // "bnd" starts 5 characters after the opening quote of the condition.
-    expect(.unknownVariable, replacing: "\"feedback\": \"f\",", with: "\"feedback\": \"f\", \"if\": \"flag and bnd > 3\",", at: "bnd", suggestion: "bond")
-    expect(.unknownVisitTarget, replacing: "\"feedback\": \"f\",", with: "\"feedback\": \"f\", \"if\": \"visits(aa) > 0\",", at: "aa)")
-    expect(.expressionType, replacing: "\"feedback\": \"f\",", with: "\"feedback\": \"f\", \"if\": \"count\",", at: "\"if\": \"count", shift: 7)
+    expect(
+      .unknownVariable, replacing: "\"feedback\": \"f\",",
+      with: "\"feedback\": \"f\", \"if\": \"flag and bnd > 3\",", at: "bnd", suggestion: "bond")
+    expect(
+      .unknownVisitTarget, replacing: "\"feedback\": \"f\",",
+      with: "\"feedback\": \"f\", \"if\": \"visits(aa) > 0\",", at: "aa)")
+    expect(
+      .expressionType, replacing: "\"feedback\": \"f\",",
+      with: "\"feedback\": \"f\", \"if\": \"count\",", at: "\"if\": \"count", shift: 7)
   }
 
   @Test func jsonSyntaxErrorsAreReported() {
-    let (diagnostics, line, column) = Self.check(replacing: "\"title\": \"T\",", with: "\"title\": \"T\",,", at: ",,", shift: 1)
+    let (diagnostics, line, column) = Self.check(
+      replacing: "\"title\": \"T\",", with: "\"title\": \"T\",,", at: ",,", shift: 1)
     #expect(diagnostics.containsErrors)
     #expect(diagnostics.contains { $0.line == line && $0.column == column })
   }

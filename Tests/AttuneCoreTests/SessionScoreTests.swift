@@ -104,7 +104,10 @@ import Testing
   }
 
   @Test func theRatingAnchors() {
-    func rate(_ attended: Bool, _ stage: ResolutionStage?, onset: Double = 50, close: Double = 50, moves: Int = 0) -> Int {
+    func rate(
+      _ attended: Bool, _ stage: ResolutionStage?, onset: Double = 50, close: Double = 50,
+      moves: Int = 0
+    ) -> Int {
       ResolutionRating.rate(
         attended: attended, furthestStage: stage, allianceAtOnset: onset, allianceAtClose: close,
         contraindicatedMoves: moves

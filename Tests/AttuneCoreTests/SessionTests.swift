@@ -11,7 +11,10 @@ import Testing
     }
     #expect(shown.turn.id == "open")
     #expect(shown.number == 1)
-    #expect(shown.availableOptions.map(\.id) == ["open-explore", "open-reflect", "open-defend", "open-info"])
+    #expect(
+      shown.availableOptions.map(\.id) == [
+        "open-explore", "open-reflect", "open-defend", "open-info",
+      ])
     #expect(session.state.alliance == Alliance(bond: 50, task: 50, goal: 50))
     #expect(session.state.turnVisits[0] == 1)
   }

@@ -25,7 +25,9 @@ import Testing
       try recorder.recordTurn(of: session)
       let number = session.steps.count + 1
       let step = try session.choose(option)
-      try recorder.recordChoice(step, number: number, latencyMilliseconds: 1200 + index, reflection: index == 0 ? "I'd ask what happened" : nil)
+      try recorder.recordChoice(
+        step, number: number, latencyMilliseconds: 1200 + index,
+        reflection: index == 0 ? "I'd ask what happened" : nil)
       if index == undoAfter {
         guard let undone = session.undo() else { throw CancellationError() }
         try recorder.recordUndo(undone)
@@ -43,7 +45,9 @@ import Testing
     String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
   }
 
-  static func bytes(_ lines: [String]) -> [UInt8] { Array((lines.joined(separator: "\n") + "\n").utf8) }
+  static func bytes(_ lines: [String]) -> [UInt8] {
+    Array((lines.joined(separator: "\n") + "\n").utf8)
+  }
 
   @Test func everyLineIsOneJSONObjectAndTheHeaderComesFirst() throws {
     let (bytes, _, _) = try Self.record(["open-explore", "explore-own", "restored-plan"])
@@ -63,11 +67,13 @@ import Testing
     let transcript = Transcript(bytes: bytes)
     #expect(transcript.problems.isEmpty)
     #expect(transcript.tornLine == nil)
-    #expect(transcript.header == {
-      var header = Self.header
-      header.scenario.sha256 = transcript.header!.scenario.sha256
-      return header
-    }())
+    #expect(
+      transcript.header
+        == {
+          var header = Self.header
+          header.scenario.sha256 = transcript.header!.scenario.sha256
+          return header
+        }())
     #expect(transcript.isComplete)
     #expect(transcript.end?.score == session.score)
     #expect(transcript.events.map(\.event.sequence) == Array(1...8))
@@ -102,7 +108,8 @@ import Testing
   }
 
   @Test func replayReproducesEveryNumber() throws {
-    let (bytes, session, scenarioBytes) = try Self.record(["open-info", "cold-validate"], undoAfter: 1)
+    let (bytes, session, scenarioBytes) = try Self.record(
+      ["open-info", "cold-validate"], undoAfter: 1)
     let verification = TranscriptVerification(
       transcript: Transcript(bytes: bytes), scenario: try Fixtures.scenario(),
       scenarioBytes: scenarioBytes)
@@ -113,15 +120,20 @@ import Testing
   }
 
   @Test func tamperingIsCaughtAtItsLine() throws {
-    let (bytes, _, scenarioBytes) = try Self.record(["open-explore", "explore-own", "restored-plan"])
+    let (bytes, _, scenarioBytes) = try Self.record([
+      "open-explore", "explore-own", "restored-plan",
+    ])
     let scenario = try Fixtures.scenario()
     let lines = Self.lines(bytes)
     func verify(_ lines: [String]) -> TranscriptVerification {
-      TranscriptVerification(transcript: Transcript(bytes: Self.bytes(lines)), scenario: scenario, scenarioBytes: scenarioBytes)
+      TranscriptVerification(
+        transcript: Transcript(bytes: Self.bytes(lines)), scenario: scenario,
+        scenarioBytes: scenarioBytes)
     }
     // An edited choice.
     var edited = lines
-    edited[4] = edited[4].replacingOccurrences(of: "\"option\":\"explore-own\"", with: "\"option\":\"explore-ask\"")
+    edited[4] = edited[4].replacingOccurrences(
+      of: "\"option\":\"explore-own\"", with: "\"option\":\"explore-ask\"")
     #expect(verify(edited).findings.first?.line == 5)
     // An edited alliance.
     var score = lines
@@ -129,7 +141,8 @@ import Testing
     #expect(verify(score).findings.first?.line == 3)
     // An edited headline.
     var headline = lines
-    headline[headline.count - 1] = headline.last!.replacingOccurrences(of: "\"headline\":90", with: "\"headline\":99")
+    headline[headline.count - 1] = headline.last!.replacingOccurrences(
+      of: "\"headline\":90", with: "\"headline\":99")
     #expect(verify(headline).findings.first?.line == lines.count)
     // A dropped event.
     var dropped = lines
@@ -140,15 +153,22 @@ import Testing
     duplicated.insert(lines[2], at: 3)
     #expect(verify(duplicated).findings.first?.line == 4)
     // A changed scenario.
-    let changed = TranscriptVerification(transcript: Transcript(bytes: bytes), scenario: scenario, scenarioBytes: scenarioBytes + [0x20])
+    let changed = TranscriptVerification(
+      transcript: Transcript(bytes: bytes), scenario: scenario,
+      scenarioBytes: scenarioBytes + [0x20])
     #expect(!changed.scenarioUnchanged)
     #expect(changed.findings.first?.code == .scenarioChanged)
   }
 
   @Test func aTranscriptOfAnotherScenarioIsRefused() throws {
     var (bytes, _, scenarioBytes) = try Self.record(["open-explore"])
-    bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\"id\":\"tiny-rupture\"", with: "\"id\":\"other\"").utf8)
-    let verification = TranscriptVerification(transcript: Transcript(bytes: bytes), scenario: try Fixtures.scenario(), scenarioBytes: scenarioBytes)
+    bytes = Array(
+      String(decoding: bytes, as: UTF8.self).replacingOccurrences(
+        of: "\"id\":\"tiny-rupture\"", with: "\"id\":\"other\""
+      ).utf8)
+    let verification = TranscriptVerification(
+      transcript: Transcript(bytes: bytes), scenario: try Fixtures.scenario(),
+      scenarioBytes: scenarioBytes)
     #expect(verification.findings.first?.message.contains("\"other\"") == true)
   }
 
@@ -160,6 +180,8 @@ import Testing
   }
 
   @Test func fingerprintIsSHA256() {
-    #expect(ScenarioFingerprint.sha256(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      ScenarioFingerprint.sha256(of: Array("abc".utf8))
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
   }
 }

@@ -168,7 +168,9 @@ public struct Session: Sendable {
       let roll = state.random.roll(below: total)
       var remaining = roll
       for choice in choices {
-        if remaining < choice.weight { return (choice.target, RandomDraw(roll: roll, total: total)) }
+        if remaining < choice.weight {
+          return (choice.target, RandomDraw(roll: roll, total: total))
+        }
         remaining -= choice.weight
       }
       return (choices[choices.count - 1].target, RandomDraw(roll: roll, total: total))

@@ -16,7 +16,7 @@ struct DecodingContext {
     pointer: String?, suggestion: String? = nil
   ) {
     var message = message
-    if let suggestion, !message.contains("did you mean") {
+    if let suggestion, !message.contains("did you mean"), !message.contains("'\(suggestion)'") {
       message += "; did you mean \"\(suggestion)\"?"
     }
     diagnostics.append(

@@ -48,7 +48,8 @@ struct ObjectReader {
     guard let member = members[key] else {
       if required {
         context.error(
-          .missingField, "\(subject) needs a \"\(key)\" field", at: location, pointer: pointer)
+          .missingField, "\(subject) is missing the field \"\(key)\"", at: location,
+          pointer: pointer)
       }
       return nil
     }
@@ -72,11 +73,13 @@ struct ObjectReader {
         at: value.location, pointer: pointer(to: key))
       return nil
     }
-    if string.unicodeScalars.count > context.limits.maximumTextLength {
+    if string.utf8.count > context.limits.maximumTextLength,
+      string.unicodeScalars.count > context.limits.maximumTextLength
+    {
       context.error(
         .limitExceeded,
         "\"\(key)\" is \(string.unicodeScalars.count) characters long; the limit is"
-          + " \(context.limits.maximumTextLength): shorten it or split the turn",
+          + " \(context.limits.maximumTextLength): shorten it",
         at: value.location, pointer: pointer(to: key))
     }
     return string

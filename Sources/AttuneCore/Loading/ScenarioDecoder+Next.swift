@@ -26,7 +26,9 @@ extension ScenarioDecoder {
     }
   }
 
-  mutating func decodeBranches(_ elements: [JSONValue], at location: SourceLocation, pointer: String)
+  mutating func decodeBranches(
+    _ elements: [JSONValue], at location: SourceLocation, pointer: String
+  )
     -> Transition?
   {
     guard !elements.isEmpty else {
@@ -64,7 +66,8 @@ extension ScenarioDecoder {
             .map { .target($0) }
         } else {
           context.error(
-            .wrongType, "expected \"to\" to be a turn or ending id in quotes, found \(value.article)",
+            .wrongType,
+            "expected \"to\" to be a turn or ending id in quotes, found \(value.article)",
             at: value.location, pointer: object.pointer(to: "to"))
         }
       case (false, true):
@@ -132,7 +135,8 @@ extension ScenarioDecoder {
           id = target(string, at: toValue.location, pointer: choice.pointer(to: "to"))
         } else {
           context.error(
-            .wrongType, "expected \"to\" to be a turn or ending id in quotes, found \(toValue.article)",
+            .wrongType,
+            "expected \"to\" to be a turn or ending id in quotes, found \(toValue.article)",
             at: toValue.location, pointer: choice.pointer(to: "to"))
         }
       }

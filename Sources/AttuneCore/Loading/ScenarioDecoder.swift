@@ -10,6 +10,10 @@ struct ScenarioDecoder {
   /// and conditions can be checked in one walk.
   var knownTargets: Set<String> = []
   var knownTurnsAndEndings: Set<String> = []
+  /// Every turn id in the file.
+  var knownTurns: Set<String> = []
+  /// Every turn and option id: what `visits(...)` may count.
+  var visitTargets: Set<String> = []
   /// Where each id was first defined.
   var definitions: [String: SourceLocation] = [:]
   var variableTypes: [String: ExpressionType] = [:]
@@ -42,7 +46,7 @@ struct ScenarioDecoder {
       decodeAlliance($0, pointer: "/alliance")
     }
     let variables = decodeVariables(&object)
-    scope = ExpressionScope(variables: variableTypes, visitTargets: knownTargets)
+    scope = ExpressionScope(variables: variableTypes, visitTargets: visitTargets)
     let fit = object.bool("fit", context: &context) ?? true
     let startValue = object.value("start", context: &context)
     let turns = object.array(
@@ -58,10 +62,20 @@ struct ScenarioDecoder {
     var start = turns?.first?.id
     if let startValue {
       if let id = startValue.stringValue {
-        if knownTurnsAndEndings.contains(id) || turns?.contains(where: { $0.id == id }) == true {
+        if knownTurns.contains(id) {
           start = id
+        } else if knownTargets.contains(id) {
+          context.error(
+            .unknownTarget,
+            "\"start\" must name a client turn, and \"\(id)\" is"
+              + " \(knownTurnsAndEndings.contains(id) ? "an ending" : "an option")",
+            at: startValue.location, pointer: "/start")
+          start = nil
         } else {
-          reportUnknownTarget(id, at: startValue.location, pointer: "/start")
+          context.error(
+            .unknownTarget, "no turn has the id \"\(id)\"", at: startValue.location,
+            pointer: "/start", suggestion: NameSuggestion.closest(to: id, among: knownTurns))
+          start = nil
         }
       } else {
         context.error(
@@ -88,11 +102,18 @@ struct ScenarioDecoder {
           if field.key == "id", let id = field.value.stringValue {
             knownTargets.insert(id)
             knownTurnsAndEndings.insert(id)
+            if member.key == "turns" {
+              knownTurns.insert(id)
+              visitTargets.insert(id)
+            }
           }
           if member.key == "turns", field.key == "options" {
             for option in field.value.arrayValue ?? [] {
               for optionField in option.objectValue ?? [] where optionField.key == "id" {
-                if let id = optionField.value.stringValue { knownTargets.insert(id) }
+                if let id = optionField.value.stringValue {
+                  knownTargets.insert(id)
+                  visitTargets.insert(id)
+                }
               }
             }
           }
@@ -127,7 +148,8 @@ struct ScenarioDecoder {
   }
 
   mutating func decodeClient(_ value: JSONValue) -> ClientProfile? {
-    guard var object = ObjectReader(value, subject: "the client", pointer: "/client", context: &context)
+    guard
+      var object = ObjectReader(value, subject: "the client", pointer: "/client", context: &context)
     else { return nil }
     let name = object.string("name", required: true, context: &context)
     let age = object.integer("age", in: 0...120, context: &context)
@@ -186,16 +208,24 @@ struct ScenarioDecoder {
   mutating func decodeVariables(_ object: inout ObjectReader) -> [Variable] {
     guard let value = object.value("variables", context: &context) else { return [] }
     guard
-      let reader = ObjectReader(
-        value, subject: "\"variables\"", pointer: "/variables", context: &context),
+      ObjectReader(value, subject: "\"variables\"", pointer: "/variables", context: &context)
+        != nil,
       let members = value.objectValue
     else { return [] }
-    _ = reader
     var variables: [Variable] = []
     var seen: Set<String> = []
     for member in members where seen.insert(member.key).inserted {
-      if member.key == "note", member.value.stringValue != nil { continue }
       let pointer = JSONPointer.appending(member.key, to: "/variables")
+      if member.key == "note" {
+        if member.value.stringValue == nil {
+          context.error(
+            .reservedName,
+            "\"note\" is kept for authors' remarks (a string) and cannot name a variable;"
+              + " choose another name",
+            at: member.keyLocation, pointer: pointer)
+        }
+        continue
+      }
       guard variables.count < context.limits.maximumVariables else {
         context.error(
           .limitExceeded,
@@ -203,7 +233,9 @@ struct ScenarioDecoder {
           at: member.keyLocation, pointer: pointer)
         break
       }
-      guard checkIdentifier(member.key, at: member.keyLocation, pointer: pointer, what: "a variable name")
+      guard
+        checkIdentifier(
+          member.key, at: member.keyLocation, pointer: pointer, what: "a variable name")
       else { continue }
       if Self.reservedNames.contains(member.key) {
         context.error(
@@ -289,8 +321,7 @@ struct ScenarioDecoder {
 }
 
 extension String {
-  fileprivate func replacingOccurrences(of target: Character, with replacement: String) -> String
-  {
+  fileprivate func replacingOccurrences(of target: Character, with replacement: String) -> String {
     String(flatMap { $0 == target ? Array(replacement) : [$0] })
   }
 }

@@ -12,6 +12,13 @@ public struct ScenarioLoader: Sendable {
   /// Creates a loader.
   public init(limits: ScenarioLimits = .default) { self.limits = limits }
 
+  /// JSON mistakes after which the parsed tree is still exactly what the author meant.
+  static let treePreservingCodes: Set<DiagnosticCode> = [
+    .jsonComment, .jsonTrailingComma, .jsonSingleQuotes, .jsonUnquotedKey, .jsonInvalidNumber,
+    .jsonControlCharacter, .jsonInvalidEscape, .jsonLoneSurrogate, .jsonByteOrderMark,
+    .jsonInvalidUTF8,
+  ]
+
   /// Loads a scenario from the bytes of a file named `file` (as the user gave it).
   public func load(_ bytes: [UInt8], file: String? = nil) -> ScenarioLoadResult {
     let parsed = JSONParser(limits: limits.json).parse(bytes, file: file)
@@ -20,7 +27,14 @@ public struct ScenarioLoader: Sendable {
     }
     var decoder = ScenarioDecoder(root: root, file: file, limits: limits)
     let scenario = decoder.decode()
-    let diagnostics = (parsed.diagnostics + decoder.context.diagnostics).sortedByLocation()
+    // After a structural syntax error the tree may be misread, and what the decoder says
+    // about it would mislead: report the syntax alone. Mistakes the parser reads past
+    // exactly (a comment, a trailing comma, single quotes, ...) leave the tree sound.
+    let structural = parsed.diagnostics.contains {
+      $0.severity == .error && !Self.treePreservingCodes.contains($0.code)
+    }
+    let diagnostics =
+      (parsed.diagnostics + (structural ? [] : decoder.context.diagnostics)).sortedByLocation()
     return ScenarioLoadResult(
       scenario: diagnostics.containsErrors ? nil : scenario, diagnostics: diagnostics)
   }

@@ -94,8 +94,9 @@ extension SessionScore {
     var episodes: [RuptureEpisode] = []
     var open: RuptureEpisode?
 
-    func close(_ episode: inout RuptureEpisode, closure: RuptureEpisode.Closure, at alliance: Double)
-    {
+    func close(
+      _ episode: inout RuptureEpisode, closure: RuptureEpisode.Closure, at alliance: Double
+    ) {
       episode.closure = closure
       episode.allianceAtClose = roundedToTenth(alliance)
       let (rating, reason) = ResolutionRating.rate(

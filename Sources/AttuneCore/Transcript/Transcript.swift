@@ -42,7 +42,8 @@ public struct Transcript: Sendable {
     let endsWithNewline = bytes.last == UInt8(ascii: "\n")
     if endsWithNewline { lines.removeLast() }
     if bytes.isEmpty {
-      problems.append(TranscriptProblem(line: 1, code: .transcriptEmpty, message: "the file is empty"))
+      problems.append(
+        TranscriptProblem(line: 1, code: .transcriptEmpty, message: "the file is empty"))
       return
     }
     for (index, line) in lines.enumerated() {

@@ -22,7 +22,8 @@ public struct TranscriptVerification: Sendable {
     scenarioUnchanged = true
     guard let header = transcript.header else {
       findings.append(
-        TranscriptProblem(line: 1, code: .transcriptHeader, message: "the transcript has no header"))
+        TranscriptProblem(line: 1, code: .transcriptHeader, message: "the transcript has no header")
+      )
       return
     }
     guard header.scenario.id == scenario.id else {
@@ -177,7 +178,8 @@ private struct Replay {
       ended = true
       let score = session.score
       if score != recorded.score {
-        return "the recorded score differs from the replayed one (headline \(recorded.score.headline)"
+        return
+          "the recorded score differs from the replayed one (headline \(recorded.score.headline)"
           + " recorded, \(score.headline) replayed)"
       }
       return nil

@@ -30,7 +30,10 @@ struct Check: ParsableCommand {
           sources[file] = bytes
           all += ScenarioLoader().load(bytes, file: file).diagnostics
         } catch let failure as FileInputError {
-          all.append(Diagnostic(.error, .unreadableFile, failure.problem, at: .start, file: file))
+          all.append(
+            Diagnostic(
+              .error, .unreadableFile, "cannot check this file: it " + failure.problem, at: .start,
+              file: file))
         }
       }
       let errors = all.filter { $0.severity == .error }.count
@@ -62,9 +65,14 @@ struct Check: ParsableCommand {
     else { return [path] }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
     let prefix = path.hasSuffix("/") ? path : path + "/"
-    return names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.sorted().map {
+    let files = names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.sorted().map
+    {
       prefix + $0
     }
+    if files.isEmpty {
+      throw CommandFailure("\(path): the folder holds no scenario files (*.json) to check")
+    }
+    return files
   }
 }
 

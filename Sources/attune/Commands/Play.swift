@@ -54,7 +54,8 @@ struct Play: ParsableCommand {
       Terminal.restoreOnTermination()
       let interactive = Terminal.isInteractive()
       let style = Style.forOutput(STDOUT_FILENO)
-      let width = Terminal.width() ?? Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
+      let width =
+        Terminal.width() ?? Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
       let screen = Screen(style: style, width: min(max(width, 40), 100))
       let historyFile = interactive ? TranscriptLocation.stateFolder + "/history" : nil
       let reader = makeLineReader(
@@ -82,7 +83,7 @@ struct Play: ParsableCommand {
         scenario: ScenarioReference(
           id: loaded.scenario.id, version: loaded.scenario.version, sha256: loaded.sha256),
         trainee: traineeID, mode: mode, seed: seed,
-        startedAt: ISO8601DateFormatter().string(from: Date()),
+        startedAt: Timestamp.iso8601(Date()),
         features: SessionFeatures(reflect: reflect, identifyMarkers: identifyMarkers))
       let recorder = try TranscriptRecorder(header: header, sink: file)
       var loop = PlayLoop(

@@ -34,7 +34,8 @@ struct Replay: ParsableCommand {
         transcript: read, scenario: loaded.scenario, scenarioBytes: loaded.bytes)
       for finding in verification.findings {
         Output.out(
-          "\(transcript):\(finding.line): \(TerminalText.sanitized(finding.message)) [\(finding.code)]")
+          "\(transcript):\(finding.line): \(TerminalText.sanitized(finding.message)) [\(finding.code)]"
+        )
       }
       if let torn = read.tornLine {
         Output.out(

@@ -5,14 +5,21 @@ extension PlayLoop {
   /// says whether it was right.
   mutating func askWhatIsNoticed(_ turn: Turn) throws {
     screen.print("")
-    screen.print(screen.style.cyan("What do you notice in what \(screen.clean(clientName)) just said?"))
+    screen.print(
+      screen.style.cyan("What do you notice in what \(screen.clean(clientName)) just said?"))
     screen.print("  1. no rupture   2. withdrawal   3. confrontation")
     var type: RuptureType?
     ask: while true {
       switch try readLine(prompt: "notice [1-3] › ") {
-      case "1": type = nil; break ask
-      case "2": type = .withdrawal; break ask
-      case "3": type = .confrontation; break ask
+      case "1":
+        type = nil
+        break ask
+      case "2":
+        type = .withdrawal
+        break ask
+      case "3":
+        type = .confrontation
+        break ask
       default: screen.print("Type 1, 2 or 3.")
       }
     }
@@ -42,7 +49,8 @@ extension PlayLoop {
       return
     }
     if let actual {
-      let verdict = typeCorrect && subtypeCorrect == true ? "Yes" : typeCorrect ? "Partly" : "Not quite"
+      let verdict =
+        typeCorrect && subtypeCorrect == true ? "Yes" : typeCorrect ? "Partly" : "Not quite"
       screen.print(
         "\(verdict): this is a \(actual.type.rawValue) marker (\(actual.subtype.title)),"
           + " salience \(actual.salience) of 5.")

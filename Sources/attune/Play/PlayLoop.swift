@@ -100,7 +100,8 @@ struct PlayLoop {
         continue
       }
       let elapsed = ContinuousClock.now - shownAt
-      let latency = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+      let latency = Int(
+        elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
       let step = try session.choose(option.id)
       try recorder.recordChoice(
         step, number: shown.number, latencyMilliseconds: latency, reflection: reflection)

@@ -80,15 +80,12 @@ enum TranscriptLocation {
   /// A new file name in `folder` for this scenario, trainee and time, with a number added if
   /// the name is taken.
   static func newPath(in folder: String, scenario: String, trainee: String, date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyyMMdd-HHmmss"
     let safeTrainee = String(
       trainee.unicodeScalars.map {
-        CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? Character($0) : "_"
+        $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+          ? Character($0) : "_"
       })
-    let base = "\(folder)/\(scenario)-\(safeTrainee)-\(formatter.string(from: date))"
+    let base = "\(folder)/\(scenario)-\(safeTrainee)-\(Timestamp.compact(date))"
     var path = base + ".jsonl"
     var counter = 2
     while FileManager.default.fileExists(atPath: path) {

@@ -13,17 +13,24 @@ struct Debrief {
     let score = session.score
     screen.print("")
     if let ending = session.ending {
-      for cue in ending.cues { screen.print(style.italic(screen.wrap("(" + cue + ")", indent: "  "))) }
+      for cue in ending.cues {
+        screen.print(style.italic(screen.wrap("(" + cue + ")", indent: "  ")))
+      }
       if let says = ending.says {
         screen.print(
-          screen.wrap("\(style.bold(screen.clean(session.scenario.client.name) + ":")) \u{201C}\(says)\u{201D}"))
+          screen.wrap(
+            "\(style.bold(screen.clean(session.scenario.client.name) + ":")) \u{201C}\(says)\u{201D}"
+          ))
       }
       screen.print("")
-      screen.print(style.bold("══ Debrief: \(screen.clean(ending.title)) (\(ending.outcome.title)) ══"))
+      screen.print(
+        style.bold("══ Debrief: \(screen.clean(ending.title)) (\(ending.outcome.title)) ══"))
       screen.print(screen.wrap(ending.debrief))
     }
     screen.print("")
-    screen.print(style.bold("Alliance repair score: \(score.headline) / 100") + style.dim("  (\(score.model))"))
+    screen.print(
+      style.bold("Alliance repair score: \(score.headline) / 100") + style.dim("  (\(score.model))")
+    )
     for component in score.components {
       screen.print(
         "  \(component.kind.title.padding(30)) \(String(component.value).leftPadded(to: 5))"
@@ -95,7 +102,9 @@ struct Debrief {
   }
 
   func turnsThatMattered(_ score: SessionScore) {
-    let ranked = score.turns.sorted { ($0.applied.total, $1.number) > ($1.applied.total, $0.number) }
+    let ranked = score.turns.sorted {
+      ($0.applied.total, $1.number) > ($1.applied.total, $0.number)
+    }
     let helped = ranked.prefix(2).filter { $0.applied.total > 0 }
     let harmed = ranked.reversed().prefix(2).filter { $0.applied.total < 0 }
     for (title, turns) in [("Helped most", Array(helped)), ("Harmed most", Array(harmed))]
@@ -108,7 +117,9 @@ struct Debrief {
           screen.wrap(
             "turn \(turn.number): \u{201C}\(option.text)\u{201D} (\(screen.change(turn.applied)))",
             indent: "  "))
-        if let feedback = option.feedback { screen.print(screen.style.dim(screen.wrap(feedback, indent: "    "))) }
+        if let feedback = option.feedback {
+          screen.print(screen.style.dim(screen.wrap(feedback, indent: "    ")))
+        }
       }
     }
   }

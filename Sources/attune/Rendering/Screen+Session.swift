@@ -23,7 +23,8 @@ extension Screen {
     let attachment = client.attachment
     print(
       "  Attachment: \(attachment.category.rawValue) (anxiety \(format(attachment.anxiety)),"
-        + " avoidance \(format(attachment.avoidance)) of 7); reactance \(client.reactance.rawValue)")
+        + " avoidance \(format(attachment.avoidance)) of 7); reactance \(client.reactance.rawValue)"
+    )
   }
 
   func format(_ value: Double) -> String {

@@ -8,10 +8,11 @@ enum FileInput {
   static func read(_ path: String, displayPath: String, limit: Int) throws -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw FileInputError(path: displayPath, problem: "no such file; check the path")
+      throw FileInputError(path: displayPath, problem: "does not exist; check the path")
     }
     if isDirectory.boolValue {
-      throw FileInputError(path: displayPath, problem: "is a folder, not a file; name a file inside it")
+      throw FileInputError(
+        path: displayPath, problem: "is a folder, not a file; name a file inside it")
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw FileInputError(
@@ -27,13 +28,15 @@ enum FileInput {
     do {
       let data = try handle.read(upToCount: limit + 1) ?? Data()
       if data.count > limit {
-        throw FileInputError(path: displayPath, problem: "is larger than the limit of \(limit) bytes")
+        throw FileInputError(
+          path: displayPath, problem: "is larger than the limit of \(limit) bytes")
       }
       return Array(data)
     } catch let failure as FileInputError {
       throw failure
     } catch {
-      throw FileInputError(path: displayPath, problem: "cannot be read: \(error.localizedDescription)")
+      throw FileInputError(
+        path: displayPath, problem: "cannot be read: \(error.localizedDescription)")
     }
   }
 }

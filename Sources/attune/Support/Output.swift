@@ -1,5 +1,5 @@
-import AttuneCore
 import ArgumentParser
+import AttuneCore
 import Foundation
 
 /// Where commands print, and the one place where failures become messages and exit codes.

@@ -92,7 +92,8 @@ struct LoadedScenario {
 
   /// Reads and loads a scenario file; throws a failure that renders every diagnostic.
   static func load(path: String, displayPath: String) throws -> LoadedScenario {
-    let bytes = try FileInput.read(path, displayPath: displayPath, limit: ScenarioLimits.default.json.maximumBytes)
+    let bytes = try FileInput.read(
+      path, displayPath: displayPath, limit: ScenarioLimits.default.json.maximumBytes)
     let result = ScenarioLoader().load(bytes, file: displayPath)
     guard let scenario = result.scenario else {
       throw DiagnosticFailure(diagnostics: result.diagnostics, sources: [displayPath: bytes])

@@ -1,0 +1,4 @@
+// The baseline of the start-up benchmark: a program that imports Foundation and prints.
+import Foundation
+
+print("hello, \(ProcessInfo.processInfo.processName)")

@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Drives `attune play` through a pseudo-terminal, as a trainee at a real terminal would.
+
+Usage: terminal_session.py ATTUNE_BINARY SCENARIO WORKDIR CASE
+
+Each CASE exercises one behaviour of the prompt; the script exits 0 when it holds and prints
+what went wrong otherwise. Every wait has a timeout, so a hang fails instead of hanging.
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pexpect
+
+BINARY, SCENARIO, WORKDIR, CASE = sys.argv[1:5]
+TIMEOUT = 15
+ENV = dict(os.environ, TERM="xterm", LANG="C.UTF-8", LC_ALL="C.UTF-8", HOME=WORKDIR,
+           XDG_STATE_HOME=os.path.join(WORKDIR, "state"), NO_COLOR="1", COLUMNS="80")
+TRANSCRIPT = os.path.join(WORKDIR, "session.jsonl")
+
+
+def fail(message, child=None):
+    print("FAIL:", message)
+    if child is not None:
+        print("--- screen so far ---")
+        print((child.before or "") + (child.after if isinstance(child.after, str) else ""))
+    sys.exit(1)
+
+
+def spawn(extra=""):
+    """Starts a shell in a pty that records `stty -g`, runs attune, and records it again.
+
+    The shell traps the signals it would otherwise die of: at a real terminal, job control
+    gives attune a process group of its own, so a Ctrl-C or a signal to attune never reaches
+    the shell; here they share one.
+    """
+    script = (
+        "trap : INT TERM HUP; "
+        f"stty -g > {WORKDIR}/stty-before; "
+        f"'{BINARY}' play '{SCENARIO}' --seed 7 --transcript {TRANSCRIPT} {extra}; "
+        f"echo \"exit=$?\"; stty -g > {WORKDIR}/stty-after"
+    )
+    child = pexpect.spawn("/bin/sh", ["-c", script], env=ENV, encoding="utf-8",
+                          timeout=TIMEOUT, dimensions=(40, 100))
+    return child
+
+
+def expect(child, pattern):
+    try:
+        child.expect(pattern)
+    except (pexpect.TIMEOUT, pexpect.EOF) as error:
+        fail(f"waited for {pattern!r}: {type(error).__name__}", child)
+
+
+def prompt(child, number):
+    expect(child, f"turn {number} · practice › ")
+
+
+def events():
+    with open(TRANSCRIPT, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.endswith("\n")]
+
+
+def finish(child, status=0):
+    expect(child, pexpect.EOF)
+    child.close()
+    if f"exit={status}" not in (child.before or ""):
+        fail(f"expected exit status {status}", child)
+    with open(f"{WORKDIR}/stty-before") as a, open(f"{WORKDIR}/stty-after") as b:
+        before, after = a.read(), b.read()
+    if before != after:
+        fail(f"terminal not restored: stty -g before {before!r} after {after!r}")
+
+
+def play_to_end(child):
+    for number, answer in [(1, "1"), (2, "2"), (3, "1")]:
+        prompt(child, number)
+        child.send(answer + "\r")
+    expect(child, "Transcript saved:")
+
+
+def case_tab_completion():
+    child = spawn()
+    prompt(child, 1)
+    child.send(":he\t")
+    expect(child, "lp ")  # libedit completes ":he" to ":help " in place
+    child.send("\r")
+    expect(child, "Commands:")
+    prompt(child, 1)
+    child.send(":pro\t\r")
+    expect(child, "Presenting concern")
+    play_to_end(child)
+    finish(child)
+
+
+def case_history_recall():
+    child = spawn()
+    prompt(child, 1)
+    child.send(":profile\r")
+    expect(child, "Presenting concern")
+    prompt(child, 1)
+    child.send("\x1b[A")  # Up arrow: the last line again
+    expect(child, ":profile")
+    child.send("\r")
+    expect(child, "Presenting concern")
+    play_to_end(child)
+    finish(child)
+    history = os.path.join(WORKDIR, "state", "attune", "history")
+    if not os.path.exists(history):
+        fail("no history file kept between sessions")
+    if oct(os.stat(history).st_mode & 0o777) != "0o600":
+        fail("history file is not private")
+
+
+def case_utf8_editing():
+    child = spawn()
+    prompt(child, 1)
+    child.send(":note héllo")
+    expect(child, "héllo")
+    child.send("\x7f\x7f\x7fi\r")  # three backspaces over l, l, o, then "i"
+    expect(child, "Noted.")
+    play_to_end(child)
+    finish(child)
+    notes = [e["text"] for e in events() if e["event"] == "note"]
+    if notes != ["héi"]:
+        fail(f"expected the note 'héi', found {notes!r}")
+
+
+def case_ctrl_c_cancels_the_line():
+    child = spawn()
+    prompt(child, 1)
+    child.send("3")
+    expect(child, "3")
+    child.send("\x03")
+    expect(child, "line cancelled")
+    prompt(child, 1)
+    child.send("1\r")
+    prompt(child, 2)
+    child.send("2\r")
+    prompt(child, 3)
+    child.send("1\r")
+    expect(child, "Transcript saved:")
+    finish(child)
+    chosen = [e["option"] for e in events() if e["event"] == "choice"]
+    if chosen[0] != "open-explore":
+        fail(f"the cancelled line was used: {chosen!r}")
+
+
+def case_ctrl_d_ends_cleanly():
+    child = spawn()
+    prompt(child, 1)
+    child.send("\x04")
+    expect(child, "End the session now?")
+    child.send("y\r")
+    expect(child, "marked incomplete")
+    finish(child)
+    kinds = [e["event"] for e in events()]
+    if kinds[-1] != "quit":
+        fail(f"no quit event: {kinds!r}")
+
+
+def signal_restores_the_terminal(number):
+    child = spawn()
+    prompt(child, 1)
+    child.send("1\r")
+    prompt(child, 2)
+    pid = int(subprocess.check_output(["pgrep", "-n", "-f", "attune play"]).strip())
+    os.kill(pid, number)
+    expect(child, pexpect.EOF)
+    child.close()
+    with open(f"{WORKDIR}/stty-before") as a, open(f"{WORKDIR}/stty-after") as b:
+        if a.read() != b.read():
+            fail(f"terminal not restored after signal {number}")
+    if [e["event"] for e in events()][-1] != "turn":
+        fail("transcript does not end at the turn on screen")
+
+
+def case_sigterm_restores_the_terminal():
+    signal_restores_the_terminal(signal.SIGTERM)
+
+
+def case_sighup_restores_the_terminal():
+    signal_restores_the_terminal(signal.SIGHUP)
+
+
+def case_sigkill_leaves_an_incomplete_transcript():
+    child = spawn()
+    prompt(child, 1)
+    child.send("1\r")
+    prompt(child, 2)
+    pid = int(subprocess.check_output(["pgrep", "-n", "-f", "attune play"]).strip())
+    os.kill(pid, signal.SIGKILL)
+    expect(child, pexpect.EOF)
+    child.close()
+    result = subprocess.run([BINARY, "replay", TRANSCRIPT, "--scenario", SCENARIO],
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    if result.returncode != 0 or "verified, incomplete" not in result.stdout:
+        fail(f"replay after SIGKILL: {result.returncode} {result.stdout} {result.stderr}")
+
+
+CASES = {name[len("case_"):]: function for name, function in globals().items()
+         if name.startswith("case_")}
+
+if __name__ == "__main__":
+    if CASE not in CASES:
+        fail(f"unknown case {CASE}; known: {sorted(CASES)}")
+    CASES[CASE]()
+    print("ok")
