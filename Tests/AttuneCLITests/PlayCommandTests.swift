@@ -157,4 +157,24 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.contains("no bundled scenario has the id \"no-such-scenario\""))
   }
+
+  @Test func withNoScenarioAMenuOfTheBundledOnesIsShown() throws {
+    let elsewhere = try AttuneBinary.makeHome()
+    let result = try AttuneBinary.run(["play"], input: "99
+1
+", directory: elsewhere)
+    #expect(result.stdout.contains("choose a client to meet"))
+    #expect(result.stdout.contains("Type a number from 1 to"))
+    #expect(result.stdout.contains("── turn 1"), "the first scenario started")
+    #expect(result.status == 3, "the script ended before the session did")
+  }
+
+  @Test func bundledScenariosAreFoundWhereverTheBinaryIsRunFrom() throws {
+    let elsewhere = try AttuneBinary.makeHome()
+    let result = try AttuneBinary.run(["list", "--format", "json"], directory: elsewhere)
+    #expect(result.status == 0, "\(result.stderr)")
+    let list = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+    #expect((list?.count ?? 0) >= 2)
+    #expect(list?.contains { $0["id"] as? String == "mandated-homework" } == true)
+  }
 }

@@ -28,7 +28,9 @@ enum Output {
         err(renderer.render(diagnostic, source: diagnostic.file.flatMap { failure.sources[$0] }))
       }
       let errors = failure.diagnostics.filter { $0.severity == .error }.count
-      err("attune: \(errors) error\(errors == 1 ? "" : "s"); fix them and try again")
+      err(
+        "attune: \(errors) error\(errors == 1 ? "" : "s") in the scenario;"
+          + " fix \(errors == 1 ? "it" : "them") and try again (`attune check FILE` lists them)")
       throw ExitCode(1)
     }
   }

@@ -30,7 +30,7 @@ def fail(message, child=None):
     sys.exit(1)
 
 
-def spawn(extra=""):
+def spawn(extra="", colour=False, transcript=TRANSCRIPT):
     """Starts a shell in a pty that records `stty -g`, runs attune, and records it again.
 
     The shell traps the signals it would otherwise die of: at a real terminal, job control
@@ -40,10 +40,13 @@ def spawn(extra=""):
     script = (
         "trap : INT TERM HUP; "
         f"stty -g > {WORKDIR}/stty-before; "
-        f"'{BINARY}' play '{SCENARIO}' --seed 7 --transcript {TRANSCRIPT} {extra}; "
+        f"'{BINARY}' play '{SCENARIO}' --seed 7 --transcript {transcript} {extra}; "
         f"echo \"exit=$?\"; stty -g > {WORKDIR}/stty-after"
     )
-    child = pexpect.spawn("/bin/sh", ["-c", script], env=ENV, encoding="utf-8",
+    env = dict(ENV)
+    if colour:
+        del env["NO_COLOR"]
+    child = pexpect.spawn("/bin/sh", ["-c", script], env=env, encoding="utf-8",
                           timeout=TIMEOUT, dimensions=(40, 100))
     return child
 
@@ -199,6 +202,25 @@ def case_sigkill_leaves_an_incomplete_transcript():
                             capture_output=True, text=True, timeout=TIMEOUT)
     if result.returncode != 0 or "verified, incomplete" not in result.stdout:
         fail(f"replay after SIGKILL: {result.returncode} {result.stdout} {result.stderr}")
+
+
+def case_colour_only_without_no_color():
+    child = spawn(colour=True)
+    prompt(child, 1)
+    if "\x1b[1m" not in child.before:
+        fail("no colour at a terminal", child)
+    child.send("\x04")
+    expect(child, "End the session now?")
+    child.send("y\r")
+    finish(child)
+    plain = spawn(transcript=TRANSCRIPT + ".plain")
+    prompt(plain, 1)
+    if "\x1b[1m" in plain.before or "\x1b[3" in plain.before:
+        fail("colour although NO_COLOR is set", plain)
+    plain.send("\x04")
+    expect(plain, "End the session now?")
+    plain.send("y\r")
+    finish(plain)
 
 
 CASES = {name[len("case_"):]: function for name, function in globals().items()
