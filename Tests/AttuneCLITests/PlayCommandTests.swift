@@ -63,7 +63,7 @@ import Testing
     // Turn 1 has a confrontation marker (complaint about activities: subtype 3 of 7).
     let result = try AttuneBinary.run(
       ["play", fixture, "--seed", "11", "--reflect", "--identify-markers", "--transcript", path],
-      input: "3\n3\nI'd ask what felt pointless\n1\n1\nShe is opening up\n2\n1\nLet's plan\n1\n",
+      input: "3\n3\nI'd ask what felt pointless\n1\nShe is opening up\n2\n1\nLet's plan\n1\n",
       home: home)
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -160,9 +160,7 @@ import Testing
 
   @Test func withNoScenarioAMenuOfTheBundledOnesIsShown() throws {
     let elsewhere = try AttuneBinary.makeHome()
-    let result = try AttuneBinary.run(["play"], input: "99
-1
-", directory: elsewhere)
+    let result = try AttuneBinary.run(["play"], input: "99\n1\n", directory: elsewhere)
     #expect(result.stdout.contains("choose a client to meet"))
     #expect(result.stdout.contains("Type a number from 1 to"))
     #expect(result.stdout.contains("── turn 1"), "the first scenario started")

@@ -60,16 +60,7 @@ extension ScenarioDecoder {
       var destination: Destination?
       switch (object.has("to"), object.has("random")) {
       case (true, false):
-        let value = object.value("to", context: &context)!
-        if let id = value.stringValue {
-          destination = target(id, at: value.location, pointer: object.pointer(to: "to"))
-            .map { .target($0) }
-        } else {
-          context.error(
-            .wrongType,
-            "expected \"to\" to be a turn or ending id in quotes, found \(value.article)",
-            at: value.location, pointer: object.pointer(to: "to"))
-        }
+        destination = targetField(in: &object).map { .target($0) }
       case (false, true):
         destination = randomDestination(&object, required: true)
       case (true, true):
@@ -126,20 +117,9 @@ extension ScenarioDecoder {
         failed = true
         continue
       }
-      let toValue = choice.value("to", required: true, context: &context)
+      let id = targetField(in: &choice)
       let weight = choice.integer("weight", in: 1...1000, required: true, context: &context)
       choice.finish(context: &context)
-      var id: String?
-      if let toValue {
-        if let string = toValue.stringValue {
-          id = target(string, at: toValue.location, pointer: choice.pointer(to: "to"))
-        } else {
-          context.error(
-            .wrongType,
-            "expected \"to\" to be a turn or ending id in quotes, found \(toValue.article)",
-            at: toValue.location, pointer: choice.pointer(to: "to"))
-        }
-      }
       if let id, let weight {
         choices.append(WeightedTarget(target: id, weight: weight))
       } else {
@@ -147,6 +127,18 @@ extension ScenarioDecoder {
       }
     }
     return failed ? nil : .random(choices)
+  }
+
+  /// Reads the required `"to"` of a branch or a random reaction: a turn or ending id.
+  mutating func targetField(in object: inout ObjectReader) -> String? {
+    guard let value = object.value("to", required: true, context: &context) else { return nil }
+    guard let id = value.stringValue else {
+      context.error(
+        .wrongType, "expected \"to\" to be a turn or ending id in quotes, found \(value.article)",
+        at: value.location, pointer: object.pointer(to: "to"))
+      return nil
+    }
+    return target(id, at: value.location, pointer: object.pointer(to: "to"))
   }
 
   /// Checks that `id` names a turn or an ending.

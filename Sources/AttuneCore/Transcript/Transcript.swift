@@ -48,39 +48,28 @@ public struct Transcript: Sendable {
     }
     for (index, line) in lines.enumerated() {
       let number = index + 1
-      let isLast = index == lines.count - 1
-      if index == 0 {
-        do {
-          header = try decoder.decode(HeaderLine.self, from: Data(line)).header
-        } catch {
-          if isLast && !endsWithNewline {
-            tornLine = number
-          } else {
-            problems.append(
-              TranscriptProblem(
-                line: number, code: .transcriptHeader,
-                message: "the first line is not a transcript header: \(Self.describe(error))"))
-          }
-        }
-        continue
+      // A last line without its newline was cut off while being written, even if what reached
+      // the disk happens to parse: it is left out and noted.
+      if index == lines.count - 1 && !endsWithNewline {
+        tornLine = number
+        break
       }
       do {
-        let event = try decoder.decode(TranscriptEvent.self, from: Data(line))
-        if isLast && !endsWithNewline {
-          // A complete event whose newline never reached the disk is still torn.
-          tornLine = number
+        if index == 0 {
+          header = try decoder.decode(HeaderLine.self, from: Data(line)).header
         } else {
+          let event = try decoder.decode(TranscriptEvent.self, from: Data(line))
           events.append(LocatedEvent(line: number, event: event))
         }
       } catch {
-        if isLast && !endsWithNewline {
-          tornLine = number
-        } else {
-          problems.append(
-            TranscriptProblem(
+        problems.append(
+          index == 0
+            ? TranscriptProblem(
+              line: number, code: .transcriptHeader,
+              message: "the first line is not a transcript header: \(Self.describe(error))")
+            : TranscriptProblem(
               line: number, code: .transcriptEvent,
               message: "line \(number) is not a readable event: \(Self.describe(error))"))
-        }
       }
     }
     if header?.transcriptFormat ?? TranscriptHeader.currentFormat
