@@ -22,16 +22,19 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
+    .target(name: "AttuneAuthoring", dependencies: ["AttuneCore"]),
     .target(name: "LineEditor", dependencies: ["CLibEdit"]),
     .executableTarget(
       name: "attune",
       dependencies: [
         "AttuneCore",
+        "AttuneAuthoring",
         "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
+    .testTarget(name: "AttuneAuthoringTests", dependencies: ["AttuneAuthoring"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCore"]),
   ]

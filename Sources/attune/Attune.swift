@@ -11,7 +11,7 @@ struct Attune: ParsableCommand {
       graders verify transcripts with `attune replay`.
       """,
     version: "0.1.0 (engine \(engineVersion), scoring \(scoringVersion))",
-    subcommands: [Play.self, Check.self, List.self, Replay.self],
+    subcommands: [Play.self, Check.self, List.self, Replay.self, Graph.self, New.self],
     defaultSubcommand: nil
   )
 }

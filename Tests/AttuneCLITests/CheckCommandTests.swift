@@ -6,7 +6,9 @@ import Testing
   @Test func aValidScenarioPasses() throws {
     let result = try AttuneBinary.run(["check", AttuneBinary.fixture("tiny-rupture.json")])
     #expect(result.status == 0, "\(result.stdout)")
-    #expect(result.stdout.contains("1 file checked: 0 errors, 0 warnings"))
+    // The fixture's cold turn may be repaired by one random reaction: a clinical lint.
+    #expect(result.stdout.contains("1 file checked: 0 errors, 1 warning"), "\(result.stdout)")
+    #expect(result.stdout.contains("[one-move-repair]"))
   }
 
   @Test func errorsFollowTheCompilerConventionWithACaret() throws {
@@ -56,5 +58,28 @@ import Testing
     let folder = try AttuneBinary.run(["play", home.path])
     #expect(folder.status != 0)
     #expect(folder.stderr.contains("is a folder"))
+  }
+}
+
+/// The analysis part of `attune check`.
+@Suite struct CheckAnalysisCommandTests {
+  @Test func textSummaryAndJSONAnalysis() throws {
+    let fixture = AttuneBinary.fixture("tiny-rupture.json")
+    let text = try AttuneBinary.run(["check", "--paths", fixture])
+    #expect(text.stdout.contains("distinct playthroughs:"), "\(text.stdout)")
+    #expect(text.stdout.contains("headline score:"))
+    #expect(text.stdout.contains("best path:"))
+    let json = try AttuneBinary.run(["check", "--format", "json", fixture])
+    let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    let analyses = report?["analyses"] as? [[String: Any]] ?? []
+    let analysis = analyses.first?["analysis"] as? [String: Any]
+    #expect(analysis?["playthroughs"] != nil)
+    #expect(analysis?["endings"] != nil)
+  }
+
+  @Test func randomPlaythroughs() throws {
+    let fixture = AttuneBinary.fixture("tiny-rupture.json")
+    let result = try AttuneBinary.run(["check", "--random", "50", "--seed", "7", fixture])
+    #expect(result.stdout.contains("50 random playthroughs (seed 7)"), "\(result.stdout)")
   }
 }

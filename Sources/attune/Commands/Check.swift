@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneAuthoring
 import AttuneCore
 import Foundation
 
@@ -17,18 +18,38 @@ struct Check: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
+  @Flag(name: .customLong("paths"), help: "Show a highest- and a lowest-scoring path (option ids).")
+  var showPaths = false
+
+  @Option(help: "Also play N seeded random playthroughs and report what they reached.")
+  var random: Int?
+
+  @Option(help: "The seed of --random.")
+  var seed: UInt64 = 1
+
   func run() throws {
     try Output.run {
       var files: [String] = []
       for path in paths { files += try Self.expand(path) }
       var all: [Diagnostic] = []
       var sources: [String: [UInt8]] = [:]
+      var analyses: [FileAnalysis] = []
       for file in files {
         do {
           let bytes = try FileInput.read(
             file, displayPath: file, limit: ScenarioLimits.default.json.maximumBytes)
           sources[file] = bytes
-          all += ScenarioLoader().load(bytes, file: file).diagnostics
+          let result = ScenarioLoader().load(bytes, file: file)
+          all += result.diagnostics
+          if let scenario = result.scenario, !result.diagnostics.containsErrors {
+            let analysis = ScenarioAnalyzer().analyze(scenario)
+            all += analysis.diagnostics
+            var report = FileAnalysis(file: file, analysis: analysis)
+            if let random, random > 0 {
+              report.random = RandomPlay.run(scenario, count: random, seed: seed)
+            }
+            analyses.append(report)
+          }
         } catch let failure as FileInputError {
           all.append(
             Diagnostic(
@@ -42,12 +63,16 @@ struct Check: ParsableCommand {
       case .json:
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let report = CheckReport(files: files, errors: errors, warnings: warnings, diagnostics: all)
+        let report = CheckReport(
+          files: files, errors: errors, warnings: warnings, diagnostics: all, analyses: analyses)
         Output.out(String(decoding: try encoder.encode(report), as: UTF8.self))
       case .text:
         let renderer = DiagnosticRenderer(style: Style.forOutput(STDOUT_FILENO))
         for diagnostic in all {
           Output.out(renderer.render(diagnostic, source: diagnostic.file.flatMap { sources[$0] }))
+        }
+        for report in analyses {
+          Output.out(report.text(showPaths: showPaths))
         }
         Output.out(
           "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(errors)"
@@ -82,6 +107,68 @@ struct CheckReport: Encodable {
   var errors: Int
   var warnings: Int
   var diagnostics: [Diagnostic]
+  var analyses: [FileAnalysis]
+}
+
+/// The analysis of one file, as reported.
+struct FileAnalysis: Encodable {
+  var file: String
+  var analysis: ScenarioAnalysis
+  var random: RandomPlayReport?
+
+  /// A readable summary.
+  func text(showPaths: Bool) -> String {
+    let a = analysis
+    var lines = ["\(file): analysis"]
+    lines.append(
+      "  states explored: \(a.states)"
+        + (a.isExhaustive
+          ? " (all reachable states)" : " (budget exceeded: figures below are estimates)"))
+    if let count = a.playthroughs {
+      let note =
+        count == "unbounded"
+        ? " (a loop can be repeated any number of times)"
+        : (a.playthroughsExact ? "" : " (beyond 128 bits: approximate)")
+      lines.append("  distinct playthroughs: \(count)\(note)")
+    } else {
+      lines.append("  distinct playthroughs: unknown (estimated from \(a.samples ?? 0) samples)")
+    }
+    let label = a.probabilitiesExact ? "exact" : "estimated"
+    lines.append("  endings under uniform random play (\(label)):")
+    for ending in a.endings {
+      let share = (ending.probability * 10000).rounded() / 100
+      lines.append(
+        "    \(ending.id): \(share)%" + (ending.playthroughs.map { ", \($0) playthroughs" } ?? ""))
+    }
+    if a.stuckProbability > 0 {
+      lines.append("    (never ends: \((a.stuckProbability * 10000).rounded() / 100)%)")
+    }
+    if let low = a.scoreMinimum, let high = a.scoreMaximum {
+      lines.append(
+        "  headline score: \(low) to \(high)"
+          + (a.scoreExact
+            ? " (exact)" : " (observed in \(a.samples ?? 0) random playthroughs: an inner bound)"))
+    }
+    if showPaths {
+      lines.append("  best path: " + (a.bestPath?.joined(separator: " ") ?? "none"))
+      lines.append("  worst path: " + (a.worstPath?.joined(separator: " ") ?? "none"))
+    }
+    if let random {
+      lines.append("  \(random.runs) random playthroughs (seed \(random.seed)):")
+      lines.append(
+        "    endings: "
+          + random.endings.map { "\($0.key) \($0.value)" }.sorted().joined(separator: ", "))
+      let never = random.turnsNeverReached
+      if !never.isEmpty {
+        lines.append("    turns never reached: " + never.joined(separator: ", "))
+      }
+      for failure in random.errors.prefix(5) {
+        lines.append(
+          "    error: \(failure.message) after choosing: \(failure.choices.joined(separator: " "))")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
 }
 
 /// The formats of command output.

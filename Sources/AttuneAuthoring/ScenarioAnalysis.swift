@@ -1,0 +1,510 @@
+import AttuneCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What exhaustive analysis found about the whole space of play of a scenario.
+public struct ScenarioAnalysis: Sendable, Codable {
+  /// The figures for one ending.
+  public struct EndingFigure: Sendable, Codable, Hashable {
+    public var id: String
+    /// The number of playthroughs that end here, in decimal, or nil when unbounded or unknown.
+    public var playthroughs: String?
+    /// The probability under uniform random play.
+    public var probability: Double
+  }
+
+  /// The number of distinct reachable states explored.
+  public var states: Int
+  /// Whether every reachable state was explored (else figures come from sampling).
+  public var isExhaustive: Bool
+  /// Whether a cycle of play is reachable.
+  public var hasCycle: Bool
+  /// Distinct playthroughs from the start to an ending, in decimal; "unbounded" with a cycle
+  /// that can reach an ending; nil when unknown.
+  public var playthroughs: String?
+  /// Whether `playthroughs` is exact (false: it overflowed 128 bits and is an approximation).
+  public var playthroughsExact: Bool
+  /// Each ending's figures, in the order written.
+  public var endings: [EndingFigure]
+  /// Whether the probabilities are exact (false: estimated by iteration or sampling).
+  public var probabilitiesExact: Bool
+  /// The probability that uniform random play never reaches an ending.
+  public var stuckProbability: Double
+  /// The lowest and highest headline scores over playthroughs that reach an ending.
+  public var scoreMinimum: Int?
+  public var scoreMaximum: Int?
+  /// Whether the range is exact (false: observed in sampling, so an inner bound).
+  public var scoreExact: Bool
+  /// The options of a highest- and of a lowest-scoring playthrough.
+  public var bestPath: [String]?
+  public var worstPath: [String]?
+  /// How many random playthroughs were sampled, when sampling was needed.
+  public var samples: Int?
+  /// Findings: structural and clinical warnings.
+  public var diagnostics: [Diagnostic]
+}
+
+/// Runs the structural, clinical and exhaustive analyses of a scenario.
+public struct ScenarioAnalyzer: Sendable {
+  /// The most states explored before falling back to sampling.
+  public var stateBudget = 2_000_000
+  /// The most score summaries carried in the exact score computation.
+  public var summaryBudget = 2_000_000
+  /// The number of random playthroughs sampled when exact figures are out of reach.
+  public var sampleCount = 1_000
+  /// The seed of sampling.
+  public var seed: UInt64 = 1
+
+  public init() {}
+
+  public func analyze(_ scenario: Scenario) -> ScenarioAnalysis {
+    let compiled = CompiledScenario(scenario)
+    let space = StateSpace(compiled, endings: scenario.endings.count, budget: stateBudget)
+    var findings = Findings(scenario: scenario)
+    var analysis = ScenarioAnalysis(
+      states: space.stateCount, isExhaustive: space.isComplete, hasCycle: false,
+      playthroughs: nil, playthroughsExact: false, endings: [], probabilitiesExact: false,
+      stuckProbability: 0, scoreMinimum: nil, scoreMaximum: nil, scoreExact: false,
+      bestPath: nil, worstPath: nil, samples: nil, diagnostics: [])
+    findings.unusedVariables()
+    findings.oneMoveRepairs()
+
+    if !space.isComplete {
+      findings.add(
+        .stateSpaceTooLarge, "/",
+        "the space of play has more than \(stateBudget) states; the figures are estimates from"
+          + " \(sampleCount) random playthroughs and the reachability checks use the graph alone")
+      findings.staticReachability()
+      sampleFigures(space, scenario, &analysis)
+      analysis.diagnostics = findings.diagnostics.sortedByLocation()
+      return analysis
+    }
+
+    structuralFindings(space, compiled, scenario, &findings)
+    let (order, acyclic) = space.topologicalOrder()
+    analysis.hasCycle = !acyclic
+    let reachesEnding = space.canReach { space.isEnding($0) }
+    let counts = countPlaythroughs(space, order, acyclic, reachesEnding, &analysis)
+    probabilities(space, order, acyclic, scenario, counts, &analysis)
+    if acyclic, exactScores(space, order, compiled, &analysis) {
+      analysis.scoreExact = true
+    } else {
+      sampleFigures(space, scenario, &analysis, scoresOnly: true)
+    }
+    if let best = analysis.bestPath {
+      for id in best {
+        guard let (turn, option) = scenario.option(id), !option.contraindicatedCodes.isEmpty
+        else { continue }
+        let o = compiled.options.first { $0.id == id }!
+        findings.add(
+          .bestPathContraindicated, o.pointer,
+          "the highest-scoring path (score \(analysis.scoreMaximum ?? 0)) answers turn"
+            + " \"\(turn.id)\" with \"\(id)\", a contraindicated move"
+            + " (\(option.contraindicatedCodes.map(\.rawValue).joined(separator: ", "))); make a"
+            + " better answer score higher")
+      }
+    }
+    analysis.diagnostics = findings.diagnostics.sortedByLocation()
+    return analysis
+  }
+
+  private func structuralFindings(
+    _ space: StateSpace, _ compiled: CompiledScenario, _ scenario: Scenario,
+    _ findings: inout Findings
+  ) {
+    for (t, turn) in scenario.turns.enumerated() where !space.turnReached[t] {
+      findings.add(
+        .unreachableTurn, "/turns/\(t)",
+        "turn \"\(turn.id)\" can never be shown: no reachable state of play leads to it")
+    }
+    for (e, ending) in scenario.endings.enumerated() where !space.endingReached[e] {
+      findings.add(
+        .unreachedEnding, "/endings/\(e)",
+        "ending \"\(ending.id)\" is never reached: no reachable state of play leads to it")
+    }
+    var reported = Set<Int>()
+    for state in space.deadEnds {
+      let turn = Int(space.position(of: Int(state)))
+      guard reported.insert(turn).inserted else { continue }
+      let a = space.alliance(of: Int(state))
+      let path = space.choices(to: Int(state))
+      findings.add(
+        .deadEnd, "/turns/\(turn)/options",
+        "turn \"\(scenario.turns[turn].id)\" can be reached with no option available (bond"
+          + " \(a.bond), task \(a.task), goal \(a.goal)), for example after choosing"
+          + " \(path.isEmpty ? "nothing" : path.joined(separator: ", ")); add an option"
+          + " without a condition or a \"fallback\" option")
+    }
+    let reachesEnding = space.canReach { space.isEnding($0) }
+    let dead = Set(space.deadEnds.map(Int.init))
+    var trapped = Set<Int>()
+    for s in 0..<space.stateCount where !reachesEnding[s] && !dead.contains(s) {
+      let turn = Int(space.position(of: s))
+      if trapped.insert(turn).inserted {
+        let path = space.choices(to: s)
+        findings.add(
+          .loopWithoutExit, "/turns/\(turn)",
+          "from turn \"\(scenario.turns[turn].id)\" the session can loop forever without reaching"
+            + " an ending, for example after choosing"
+            + " \(path.isEmpty ? "nothing" : path.joined(separator: ", ")); give the loop a way"
+            + " out")
+      }
+    }
+    for (index, site) in compiled.sites.enumerated() {
+      let seenTrue = space.siteTrue[index]
+      let seenFalse = space.siteFalse[index]
+      if seenTrue && !seenFalse {
+        findings.add(
+          .conditionAlwaysTrue, site.pointer,
+          "the condition \"\(site.text)\" holds in every reachable state where it is tested;"
+            + " remove it or fix it")
+      } else if seenFalse && !seenTrue {
+        findings.add(
+          .conditionAlwaysFalse, site.pointer,
+          "the condition \"\(site.text)\" fails in every reachable state where it is tested,"
+            + " so what it guards never happens; fix it or remove what it guards")
+      }
+    }
+    // Clinical: a rupture that can never be resolved.
+    let restoredTurns = Set(
+      compiled.turns.indices.filter { compiled.turns[$0].stage == .collaborationRestored })
+    let reachesRestored = space.canReach { s in
+      let p = Int(space.position(of: s))
+      return p >= 0 && restoredTurns.contains(p)
+    }
+    var resolvable = [Bool](repeating: false, count: compiled.turns.count)
+    for s in 0..<space.stateCount {
+      let p = Int(space.position(of: s))
+      if p >= 0, reachesRestored[s] { resolvable[p] = true }
+    }
+    for (t, turn) in scenario.turns.enumerated()
+    where turn.marker != nil && space.turnReached[t] && !resolvable[t] {
+      findings.add(
+        .ruptureNeverResolved, "/turns/\(t)/marker",
+        "the rupture shown at turn \"\(turn.id)\" can never be resolved: no turn marked"
+          + " \"collaboration-restored\" can be reached from it; give the trainee a way to"
+          + " repair it")
+    }
+  }
+
+  private func countPlaythroughs(
+    _ space: StateSpace, _ order: [Int32], _ acyclic: Bool, _ reachesEnding: [Bool],
+    _ analysis: inout ScenarioAnalysis
+  ) -> [Int: String] {
+    if !acyclic {
+      let ordered = Set(order)
+      let cycleReachesEnding = (0..<space.stateCount).contains {
+        !ordered.contains(Int32($0)) && reachesEnding[$0]
+      }
+      if cycleReachesEnding {
+        analysis.playthroughs = "unbounded"
+        return [:]
+      }
+    }
+    var counts = [UInt128](repeating: 0, count: space.stateCount)
+    // Beside the exact count, log10 of the count, which never overflows.
+    var approximate = [Double](repeating: -.infinity, count: space.stateCount)
+    var overflow = false
+    counts[0] = 1
+    approximate[0] = 0
+    for s32 in order {
+      let s = Int(s32)
+      let count = counts[s]
+      let approx = approximate[s]
+      if approx == -.infinity { continue }
+      for e in Int(space.edgeStart[s])..<Int(space.edgeStart[s + 1]) {
+        let t = Int(space.edgeTarget[e])
+        let (sum, over) = counts[t].addingReportingOverflow(count)
+        if over { overflow = true }
+        counts[t] = sum
+        approximate[t] = Self.logSum(approximate[t], approx)
+      }
+    }
+    var endingCounts: [Int: (UInt128, Double?)] = [:]
+    var total: UInt128 = 0
+    var totalApprox = -Double.infinity
+    for s in 0..<space.stateCount where space.isEnding(s) {
+      let e = Int(-space.position(of: s) - 1)
+      let previous = endingCounts[e] ?? (0, nil)
+      let (sum, over) = previous.0.addingReportingOverflow(counts[s])
+      let (grand, overTotal) = total.addingReportingOverflow(counts[s])
+      if over || overTotal { overflow = true }
+      total = grand
+      totalApprox = Self.logSum(totalApprox, approximate[s])
+      endingCounts[e] = (sum, Self.logSum(previous.1 ?? -.infinity, approximate[s]))
+    }
+    analysis.playthroughsExact = !overflow
+    analysis.playthroughs = overflow ? Self.approximate(totalApprox) : String(total)
+    return endingCounts.mapValues { overflow ? Self.approximate($0.1 ?? -.infinity) : String($0.0) }
+  }
+
+  /// log10(10^a + 10^b).
+  static func logSum(_ a: Double, _ b: Double) -> Double {
+    if a == -.infinity { return b }
+    if b == -.infinity { return a }
+    let (high, low) = a > b ? (a, b) : (b, a)
+    return high + log10(1 + pow(10, low - high))
+  }
+
+  /// A count given by its log10, as "about 1.27e+30".
+  static func approximate(_ log: Double) -> String {
+    if log == -.infinity { return "0" }
+    let exponent = log.rounded(.down)
+    let mantissa = (pow(10, log - exponent) * 100).rounded() / 100
+    return "about \(mantissa)e+\(Int(exponent))"
+  }
+
+  private func probabilities(
+    _ space: StateSpace, _ order: [Int32], _ acyclic: Bool, _ scenario: Scenario,
+    _ counts: [Int: String], _ analysis: inout ScenarioAnalysis
+  ) {
+    var mass = [Double](repeating: 0, count: space.stateCount)
+    var endingMass = [Double](repeating: 0, count: scenario.endings.count)
+    var stuck = 0.0
+    mass[0] = 1
+    func absorb(_ s: Int, _ m: Double) {
+      if space.isEnding(s) {
+        endingMass[Int(-space.position(of: s) - 1)] += m
+      } else if space.edgeStart[s] == space.edgeStart[s + 1] {
+        stuck += m
+      }
+    }
+    if acyclic {
+      for s32 in order {
+        let s = Int(s32)
+        let m = mass[s]
+        if m == 0 { continue }
+        absorb(s, m)
+        for e in Int(space.edgeStart[s])..<Int(space.edgeStart[s + 1]) {
+          mass[Int(space.edgeTarget[e])] += m * space.edgeProbability[e]
+        }
+      }
+      analysis.probabilitiesExact = true
+    } else {
+      // Push the probability through the moves until almost all of it is absorbed.
+      var work = 0
+      var remaining = 1.0
+      while remaining > 1e-12 && work < 50_000_000 {
+        var next = [Double](repeating: 0, count: space.stateCount)
+        remaining = 0
+        for s in 0..<space.stateCount where mass[s] > 0 {
+          absorb(s, mass[s])
+          for e in Int(space.edgeStart[s])..<Int(space.edgeStart[s + 1]) {
+            let t = Int(space.edgeTarget[e])
+            next[t] += mass[s] * space.edgeProbability[e]
+            remaining += mass[s] * space.edgeProbability[e]
+          }
+          work += 1 + Int(space.edgeStart[s + 1] - space.edgeStart[s])
+        }
+        mass = next
+      }
+      stuck += remaining
+      analysis.probabilitiesExact = false
+    }
+    analysis.stuckProbability = stuck
+    analysis.endings = scenario.endings.enumerated().map { e, ending in
+      ScenarioAnalysis.EndingFigure(
+        id: ending.id,
+        playthroughs: analysis.playthroughs == "unbounded" ? nil : (counts[e] ?? "0"),
+        probability: endingMass[e])
+    }
+  }
+
+  /// The exact score range, carrying every distinct score summary through the states in order.
+  /// Returns false when the summaries exceed the budget.
+  private func exactScores(
+    _ space: StateSpace, _ order: [Int32], _ compiled: CompiledScenario,
+    _ analysis: inout ScenarioAnalysis
+  ) -> Bool {
+    struct Entry {
+      var summary: ScoreSummary
+      var previousState: Int32
+      var previousEntry: Int32
+      var option: Int32
+    }
+    var entries = [[Entry]](repeating: [], count: space.stateCount)
+    var pending: [Int: [ScoreSummary: Int32]] = [:]
+    entries[0] = [Entry(summary: ScoreSummary(), previousState: -1, previousEntry: -1, option: -1)]
+    var carried = 1
+    var best: (score: Int, state: Int, entry: Int)?
+    var worst: (score: Int, state: Int, entry: Int)?
+    for s32 in order {
+      let s = Int(s32)
+      pending[s] = nil
+      if entries[s].isEmpty { continue }
+      if space.isEnding(s) {
+        let alliance = space.alliance(of: s)
+        for (i, entry) in entries[s].enumerated() {
+          let score = entry.summary.headline(final: alliance)
+          if best == nil || score > best!.score { best = (score, s, i) }
+          if worst == nil || score < worst!.score { worst = (score, s, i) }
+        }
+        continue
+      }
+      let p = Int(space.position(of: s))
+      let turn = compiled.turns[p]
+      let early = space.states[s][4] < StateSpace.earlyResponses || turn.hasMarker
+      let before = space.alliance(of: s)
+      for e in Int(space.edgeStart[s])..<Int(space.edgeStart[s + 1]) {
+        let t = Int(space.edgeTarget[e])
+        let option = compiled.options[Int(space.edgeOption[e])]
+        let after = space.alliance(of: t)
+        for (i, entry) in entries[s].enumerated() {
+          let summary = entry.summary.step(turn, option, early: early, before: before, after: after)
+          if pending[t]?[summary] != nil { continue }
+          pending[t, default: [:]][summary] = Int32(entries[t].count)
+          entries[t].append(
+            Entry(
+              summary: summary, previousState: Int32(s), previousEntry: Int32(i),
+              option: space.edgeOption[e]))
+          carried += 1
+          if carried > summaryBudget { return false }
+        }
+      }
+    }
+    func path(_ state: Int, _ entry: Int) -> [String] {
+      var result: [String] = []
+      var (s, i) = (state, entry)
+      while entries[s][i].previousState >= 0 {
+        let e = entries[s][i]
+        result.append(compiled.options[Int(e.option)].id)
+        (s, i) = (Int(e.previousState), Int(e.previousEntry))
+      }
+      return result.reversed()
+    }
+    if let best, let worst {
+      analysis.scoreMaximum = best.score
+      analysis.scoreMinimum = worst.score
+      analysis.bestPath = path(best.state, best.entry)
+      analysis.worstPath = path(worst.state, worst.entry)
+    }
+    return true
+  }
+
+  /// Estimates by seeded random walks over the states (or the engine when the states were not
+  /// all explored).
+  private func sampleFigures(
+    _ space: StateSpace, _ scenario: Scenario, _ analysis: inout ScenarioAnalysis,
+    scoresOnly: Bool = false
+  ) {
+    var random = SeededRandom(seed: seed)
+    var endingHits = [Int](repeating: 0, count: scenario.endings.count)
+    var stuck = 0
+    var best: (Int, [String])?
+    var worst: (Int, [String])?
+    for _ in 0..<sampleCount {
+      var session = Session(scenario: scenario, seed: random.next())
+      var steps = 0
+      while !session.isOver && steps < 10_000 {
+        guard case .turn(let shown) = session.presentation else { break }
+        let available = shown.options.filter(\.isAvailable)
+        if available.isEmpty { break }
+        let pick = available[random.roll(below: available.count)]
+        _ = try? session.choose(pick.option.id)
+        steps += 1
+      }
+      guard let ending = session.ending else {
+        stuck += 1
+        continue
+      }
+      endingHits[scenario.endingIndex(of: ending.id) ?? 0] += 1
+      let score = session.score.headline
+      let path = session.steps.map(\.option)
+      if best == nil || score > best!.0 { best = (score, path) }
+      if worst == nil || score < worst!.0 { worst = (score, path) }
+    }
+    analysis.samples = sampleCount
+    analysis.scoreExact = false
+    analysis.scoreMaximum = best?.0
+    analysis.scoreMinimum = worst?.0
+    analysis.bestPath = best?.1
+    analysis.worstPath = worst?.1
+    if !scoresOnly {
+      analysis.probabilitiesExact = false
+      analysis.stuckProbability = Double(stuck) / Double(max(1, sampleCount))
+      analysis.endings = scenario.endings.enumerated().map { e, ending in
+        ScenarioAnalysis.EndingFigure(
+          id: ending.id, playthroughs: nil,
+          probability: Double(endingHits[e]) / Double(max(1, sampleCount)))
+      }
+    }
+  }
+}
+
+/// Collects findings as diagnostics with positions.
+struct Findings {
+  let scenario: Scenario
+  var diagnostics: [Diagnostic] = []
+
+  mutating func add(_ code: DiagnosticCode, _ pointer: String, _ message: String) {
+    diagnostics.append(
+      Diagnostic(
+        .warning, code, message, at: scenario.sourceMap.location(of: pointer),
+        pointer: pointer, file: scenario.sourceMap.file))
+  }
+
+  mutating func unusedVariables() {
+    var read = Set<String>()
+    func scan(_ condition: Condition?) {
+      guard let condition else { return }
+      Self.variables(in: condition.expression, into: &read)
+    }
+    for turn in scenario.turns {
+      for variant in turn.variants { scan(variant.condition) }
+      for option in turn.options {
+        scan(option.condition)
+        for branch in option.next.branches { scan(branch.condition) }
+      }
+    }
+    for variable in scenario.variables where !read.contains(variable.name) {
+      add(
+        .unusedVariable, "/variables/\(variable.name)",
+        "variable \"\(variable.name)\" is never read by a condition; use it or remove it")
+    }
+  }
+
+  static func variables(in expression: Expression, into names: inout Set<String>) {
+    switch expression {
+    case .variable(let name, _): names.insert(name)
+    case .not(let operand, _): variables(in: operand, into: &names)
+    case .comparison(let lhs, _, let rhs, _), .and(let lhs, let rhs, _), .or(let lhs, let rhs, _):
+      variables(in: lhs, into: &names)
+      variables(in: rhs, into: &names)
+    case .number, .boolean, .alliance, .visits: break
+    }
+  }
+
+  mutating func oneMoveRepairs() {
+    for (t, turn) in scenario.turns.enumerated() where turn.marker != nil {
+      for (o, option) in turn.options.enumerated() {
+        let direct = option.next.targets.filter {
+          scenario.turn($0)?.stage == .collaborationRestored
+        }
+        guard let target = direct.first else { continue }
+        add(
+          .oneMoveRepair, "/turns/\(t)/options/\(o)/next",
+          "option \"\(option.id)\" resolves the rupture of turn \"\(turn.id)\" in one move: it"
+            + " leads straight to \"\(target)\", marked collaboration-restored; clients rarely give"
+            + " in at once, so let the repair take a few turns")
+      }
+    }
+  }
+
+  mutating func staticReachability() {
+    let reachable = ScenarioGraph(scenario).reachableFromStart()
+    for (t, turn) in scenario.turns.enumerated() where !reachable.contains(turn.id) {
+      add(
+        .unreachableTurn, "/turns/\(t)",
+        "turn \"\(turn.id)\" can never be shown: nothing leads to it")
+    }
+    for (e, ending) in scenario.endings.enumerated() where !reachable.contains(ending.id) {
+      add(
+        .unreachedEnding, "/endings/\(e)",
+        "ending \"\(ending.id)\" is never reached: nothing leads to it")
+    }
+  }
+}

@@ -1,0 +1,26 @@
+extension DiagnosticCode {
+  /// No reachable state of play shows this turn.
+  public static let unreachableTurn: DiagnosticCode = "unreachable-turn"
+  /// A turn that is not an ending can be reached in a state where no option is available.
+  public static let deadEnd: DiagnosticCode = "dead-end"
+  /// No reachable state of play reaches this ending.
+  public static let unreachedEnding: DiagnosticCode = "unreached-ending"
+  /// A turn can be reached in a state from which no ending can ever be reached (a loop with no
+  /// way out).
+  public static let loopWithoutExit: DiagnosticCode = "loop-without-exit"
+  /// A declared variable is never read by any condition.
+  public static let unusedVariable: DiagnosticCode = "unused-variable"
+  /// A condition holds in every reachable state where it is evaluated.
+  public static let conditionAlwaysTrue: DiagnosticCode = "condition-always-true"
+  /// A condition fails in every reachable state where it is evaluated.
+  public static let conditionAlwaysFalse: DiagnosticCode = "condition-always-false"
+  /// A rupture marker turn from which no turn marked `collaboration-restored` can be reached.
+  public static let ruptureNeverResolved: DiagnosticCode = "rupture-never-resolved"
+  /// An option of a marker turn leads straight to a `collaboration-restored` turn: the client
+  /// gives in after one good line.
+  public static let oneMoveRepair: DiagnosticCode = "one-move-repair"
+  /// The highest-scoring path uses a contraindicated move.
+  public static let bestPathContraindicated: DiagnosticCode = "best-path-contraindicated"
+  /// The state space exceeds the analysis budget; figures are estimates from sampling.
+  public static let stateSpaceTooLarge: DiagnosticCode = "state-space-too-large"
+}
