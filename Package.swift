@@ -33,9 +33,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
+    .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"], exclude: ["Fixtures"]),
     .testTarget(name: "AttuneAuthoringTests", dependencies: ["AttuneAuthoring"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-    .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCore"]),
+    .testTarget(
+      name: "AttuneCLITests", dependencies: ["AttuneCore"], exclude: ["Golden", "Terminal"]),
   ]
 )
