@@ -175,4 +175,19 @@ import Testing
     #expect((list?.count ?? 0) >= 2)
     #expect(list?.contains { $0["id"] as? String == "mandated-homework" } == true)
   }
+
+  @Test func aDeadEndInTheScenarioEndsTheSessionWithoutACrash() throws {
+    let home = try AttuneBinary.makeHome()
+    let text = try String(contentsOfFile: fixture, encoding: .utf8).replacingOccurrences(
+      of: "\"kind\": \"fallback\",", with: "\"kind\": \"fallback\", \"if\": \"pushes < 0\",")
+    let file = home.appendingPathComponent("dead-end.json")
+    try Data(text.utf8).write(to: file)
+    let path = home.appendingPathComponent("t.jsonl").path
+    let result = try AttuneBinary.run(
+      ["play", file.path, "--seed", "1", "--transcript", path], input: "3\n", home: home)
+    #expect(result.status == 4, "\(result.stderr)")
+    #expect(result.stdout.contains("the session cannot go on"))
+    let transcript = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(transcript.contains("\"reason\":\"dead end\""))
+  }
 }

@@ -216,6 +216,7 @@ struct ScenarioDecoder {
     var seen: Set<String> = []
     for member in members where seen.insert(member.key).inserted {
       let pointer = JSONPointer.appending(member.key, to: "/variables")
+      context.sourceMap.record(member.keyLocation, for: pointer)
       if member.key == "note" {
         if member.value.stringValue == nil {
           context.error(

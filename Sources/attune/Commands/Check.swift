@@ -82,6 +82,14 @@ struct Check: ParsableCommand {
     }
   }
 
+  /// A choice sequence for a message: whole when short, otherwise its first and last 20
+  /// choices around a count of those left out (the JSON output keeps them all).
+  static func abbreviated(_ choices: [String]) -> String {
+    guard choices.count > 50 else { return choices.joined(separator: " ") }
+    return (choices.prefix(20) + ["... \(choices.count - 40) more ..."] + choices.suffix(20))
+      .joined(separator: " ")
+  }
+
   /// The scenario files a path names: the file itself, or the JSON files in a folder.
   static func expand(_ path: String) throws -> [String] {
     var isDirectory: ObjCBool = false
@@ -164,7 +172,7 @@ struct FileAnalysis: Encodable {
       }
       for failure in random.errors.prefix(5) {
         lines.append(
-          "    error: \(failure.message) after choosing: \(failure.choices.joined(separator: " "))")
+          "    error: \(failure.message) after choosing: \(Check.abbreviated(failure.choices))")
       }
     }
     return lines.joined(separator: "\n")

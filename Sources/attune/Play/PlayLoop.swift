@@ -21,6 +21,9 @@ struct PlayLoop {
   enum Stop: Error {
     case quit
     case endOfInput
+    /// The scenario offers no option here: an authoring error `attune check` reports as
+    /// `dead-end`.
+    case deadEnd
   }
 
   init(
@@ -60,19 +63,34 @@ struct PlayLoop {
         }
       }
     } catch let stop as Stop {
-      let reason = stop == .quit ? "quit" : "end of input"
+      let reason: String
+      switch stop {
+      case .quit: reason = "quit"
+      case .endOfInput: reason = "end of input"
+      case .deadEnd: reason = "dead end"
+      }
       try recorder.recordQuit(reason: reason)
       file.synchronize()
       screen.print("")
+      if stop == .deadEnd {
+        screen.print(
+          "The scenario offers no answer here, so the session cannot go on. This is a fault in"
+            + " the scenario (`attune check` reports it as dead-end); please tell its author.")
+      }
       screen.print("Session ended before its close; the transcript is kept, marked incomplete:")
       screen.print("  \(file.path)")
-      return stop == .endOfInput && !interactive ? 3 : 0
+      switch stop {
+      case .quit: return 0
+      case .endOfInput: return interactive ? 0 : 3
+      case .deadEnd: return 4
+      }
     }
   }
 
   /// One turn: the noticing question, the reflection, then options and commands until an
   /// answer is given (or undone).
   mutating func play(_ shown: TurnPresentation) throws {
+    guard !shown.availableOptions.isEmpty else { throw Stop.deadEnd }
     if header.features.identifyMarkers, shouldAskAboutMarkers(shown.turn) {
       try askWhatIsNoticed(shown.turn)
     }
