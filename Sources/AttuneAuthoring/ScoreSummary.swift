@@ -16,7 +16,7 @@ struct ScoreSummary: Hashable {
   var onset: Double = 0
   var openContraindicated: Int32 = 0
 
-  static func tenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+  static func tenth(_ value: Double) -> Double { ScoringModel.roundedToTenth(value) }
 
   /// The summary after answering turn `turn` with `option`, from `before` to `after`.
   func step(

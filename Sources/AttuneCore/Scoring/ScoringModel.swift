@@ -77,5 +77,10 @@ public struct SimulatedWAISR: Hashable, Sendable, Codable {
   }
 }
 
-/// Rounds to one decimal, so that recorded numbers compare exactly.
-func roundedToTenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+extension ScoringModel {
+  /// Rounds a score figure to one decimal, as the model records it, so that recorded numbers
+  /// compare exactly; analyses that recompute scores must round the same way.
+  public static func roundedToTenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+}
+
+func roundedToTenth(_ value: Double) -> Double { ScoringModel.roundedToTenth(value) }
