@@ -37,18 +37,27 @@ struct Graph: ParsableCommand {
     return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
   }
 
-  static func dotEscape(_ text: String) -> String {
+  /// `text` with each scalar in `table` replaced by its entry.
+  static func escape(_ text: String, _ table: [Unicode.Scalar: String]) -> String {
     var out = ""
-    for character in text.unicodeScalars {
-      switch character {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n", "\r": out += " "
-      case "<", ">", "{", "}", "|": out += "\\" + String(character)
-      default: out.unicodeScalars.append(character)
+    for scalar in text.unicodeScalars {
+      if let replacement = table[scalar] {
+        out += replacement
+      } else {
+        out.unicodeScalars.append(scalar)
       }
     }
     return out
+  }
+
+  /// Text made safe inside a quoted Graphviz string or record label.
+  static func dotEscape(_ text: String) -> String {
+    escape(
+      text,
+      [
+        "\"": "\\\"", "\\": "\\\\", "\n": " ", "\r": " ", "<": "\\<", ">": "\\>", "{": "\\{",
+        "}": "\\}", "|": "\\|",
+      ])
   }
 
   static func effect(_ option: TherapistOption) -> (colour: String, dashed: Bool) {
@@ -93,19 +102,10 @@ struct Graph: ParsableCommand {
     return lines.joined(separator: "\n")
   }
 
+  /// Text made safe inside a quoted Mermaid label.
   static func mermaidText(_ text: String) -> String {
-    var out = ""
-    for character in text.unicodeScalars {
-      switch character {
-      case "\"": out += "#quot;"
-      case "<": out += "#lt;"
-      case ">": out += "#gt;"
-      case "|": out += "#124;"
-      case "\n", "\r": out += " "
-      default: out.unicodeScalars.append(character)
-      }
-    }
-    return out
+    escape(
+      text, ["\"": "#quot;", "<": "#lt;", ">": "#gt;", "|": "#124;", "\n": " ", "\r": " "])
   }
 
   static func mermaid(_ scenario: Scenario) -> String {
