@@ -23,18 +23,21 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "AttuneAuthoring", dependencies: ["AttuneCore"]),
+    .target(name: "AttuneGrading", dependencies: ["AttuneCore"]),
     .target(name: "LineEditor", dependencies: ["CLibEdit"]),
     .executableTarget(
       name: "attune",
       dependencies: [
         "AttuneCore",
         "AttuneAuthoring",
+        "AttuneGrading",
         "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"], exclude: ["Fixtures"]),
     .testTarget(name: "AttuneAuthoringTests", dependencies: ["AttuneAuthoring"]),
+    .testTarget(name: "AttuneGradingTests", dependencies: ["AttuneGrading"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     .testTarget(
       name: "AttuneCLITests", dependencies: ["AttuneCore"], exclude: ["Golden", "Terminal"]),

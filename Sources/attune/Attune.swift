@@ -8,10 +8,13 @@ struct Attune: ParsableCommand {
     abstract: "Practise repairing ruptures in the therapeutic alliance with simulated clients.",
     discussion: """
       Trainees run `attune play`; instructors check their scenarios with `attune check`;
-      graders verify transcripts with `attune replay`.
+      graders verify and read transcripts with `attune replay` and grade a cohort with
+      `attune grade`.
       """,
     version: "0.1.0 (engine \(engineVersion), scoring \(scoringVersion))",
-    subcommands: [Play.self, Check.self, List.self, Replay.self, Graph.self, New.self],
+    subcommands: [
+      Play.self, Check.self, List.self, Replay.self, Grade.self, Graph.self, New.self,
+    ],
     defaultSubcommand: nil
   )
 }

@@ -101,7 +101,17 @@ public struct Transcript: Sendable {
 
 /// A problem with a transcript, on a line.
 public struct TranscriptProblem: Hashable, Sendable {
+  /// The 1-based line it is on.
   public var line: Int
+  /// Its diagnostic code.
   public var code: DiagnosticCode
+  /// What is wrong, in words.
   public var message: String
+
+  /// Creates a problem on `line`.
+  public init(line: Int, code: DiagnosticCode, message: String) {
+    self.line = line
+    self.code = code
+    self.message = message
+  }
 }

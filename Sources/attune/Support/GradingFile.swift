@@ -1,0 +1,68 @@
+import AttuneCore
+import AttuneGrading
+import Foundation
+
+/// Where a transcript's grading file lives, and how it is read and appended to.
+///
+/// `session.jsonl` gets `session.grading.jsonl` beside it. The file is created readable by its
+/// owner only, is only ever appended to (one line per rating or comment, flushed to disk at
+/// once), and starts with a header that binds it to the transcript's SHA-256.
+enum GradingFile {
+  /// The ending that marks a grading file.
+  static let suffix = ".grading.jsonl"
+
+  /// The grading file of the transcript at `transcript`.
+  static func path(forTranscript transcript: String) -> String {
+    (transcript.hasSuffix(".jsonl") ? String(transcript.dropLast(".jsonl".count)) : transcript)
+      + suffix
+  }
+
+  /// The grading log of the transcript at `transcript`: empty when nobody has graded it, and
+  /// empty with a problem when the file is there but cannot be read.
+  static func log(forTranscript transcript: String) -> GradingLog {
+    let path = path(forTranscript: transcript)
+    guard FileManager.default.fileExists(atPath: path) else { return GradingLog() }
+    guard let bytes = try? FileInput.read(path, displayPath: path, limit: 64 << 20) else {
+      var log = GradingLog()
+      log.problems.append(
+        TranscriptProblem(
+          line: 1, code: .transcriptEvent,
+          message: "\(path) cannot be read; its ratings are left out"))
+      return log
+    }
+    return GradingLog(bytes: bytes)
+  }
+
+  /// Appends `events` to the grading file of `transcript`, creating it with `header` first if
+  /// it does not exist yet. Each call writes whole lines and flushes them to disk.
+  static func append(
+    _ events: [GradingEvent], forTranscript transcript: String, header: GradingHeader
+  ) throws {
+    let path = path(forTranscript: transcript)
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw CommandFailure(
+        "cannot write the grading file \(path): \(String(cString: strerror(errno)));"
+          + " check that its folder is writable")
+    }
+    defer { close(descriptor) }
+    var lines = events
+    if lseek(descriptor, 0, SEEK_END) == 0 { lines.insert(.header(header), at: 0) }
+    let text = lines.map { $0.line() + "\n" }.joined()
+    let bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+      let count = bytes[written...].withUnsafeBytes {
+        write(descriptor, $0.baseAddress, $0.count)
+      }
+      guard count > 0 else {
+        if count < 0 && errno == EINTR { continue }
+        throw CommandFailure(
+          "cannot write the grading file \(path): \(String(cString: strerror(errno)))"
+            + " (is the disk full?); the rating was not saved")
+      }
+      written += count
+    }
+    fsync(descriptor)
+  }
+}
