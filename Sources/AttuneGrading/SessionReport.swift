@@ -81,7 +81,7 @@ public struct SessionReport: Hashable, Sendable {
       return
     }
     let verified = TranscriptVerification(
-      transcript: transcript, scenario: scenario.scenario, scenarioBytes: scenario.bytes)
+      transcript: transcript, scenario: scenario.scenario, scenarioSha256: scenario.sha256)
     findings = verified.findings
     verification = verified.isVerified ? .verified : .failed
     score = verified.isVerified ? verified.session?.score : nil
@@ -96,17 +96,22 @@ public struct SessionReport: Hashable, Sendable {
   }
 }
 
-/// A scenario found for a transcript, with the bytes it was loaded from (for the SHA-256).
+/// A scenario found for a transcript, with the SHA-256 of the file it was loaded from.
 public struct ScenarioSource: Sendable {
   /// The scenario.
   public var scenario: Scenario
-  /// The bytes of its file.
-  public var bytes: [UInt8]
+  /// The lower-case hex SHA-256 of its file's bytes.
+  public var sha256: String
 
-  /// Pairs a scenario with its file's bytes.
-  public init(scenario: Scenario, bytes: [UInt8]) {
+  /// Pairs a scenario with the SHA-256 of its file.
+  public init(scenario: Scenario, sha256: String) {
     self.scenario = scenario
-    self.bytes = bytes
+    self.sha256 = sha256
+  }
+
+  /// Pairs a scenario with its file's bytes, hashing them.
+  public init(scenario: Scenario, bytes: [UInt8]) {
+    self.init(scenario: scenario, sha256: ScenarioFingerprint.sha256(of: bytes))
   }
 }
 

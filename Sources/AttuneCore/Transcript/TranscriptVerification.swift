@@ -16,6 +16,15 @@ public struct TranscriptVerification: Sendable {
   /// Replays `transcript` against `scenario` (loaded from `scenarioBytes`) and checks every
   /// recorded number.
   public init(transcript: Transcript, scenario: Scenario, scenarioBytes: [UInt8]) {
+    self.init(
+      transcript: transcript, scenario: scenario,
+      scenarioSha256: ScenarioFingerprint.sha256(of: scenarioBytes))
+  }
+
+  /// Replays `transcript` against `scenario`, whose file has the SHA-256 `digest` (lower-case
+  /// hex), and checks every recorded number. Graders verifying many transcripts of one
+  /// scenario hash its file once.
+  public init(transcript: Transcript, scenario: Scenario, scenarioSha256 digest: String) {
     findings = transcript.problems
     session = nil
     isComplete = transcript.isComplete
@@ -35,7 +44,6 @@ public struct TranscriptVerification: Sendable {
             + " \"\(scenario.id)\""))
       return
     }
-    let digest = ScenarioFingerprint.sha256(of: scenarioBytes)
     if digest != header.scenario.sha256 {
       scenarioUnchanged = false
       findings.append(

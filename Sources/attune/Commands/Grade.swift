@@ -79,25 +79,43 @@ struct Grade: ParsableCommand {
           ? TranscriptFiles(arguments: paths).reduce(0) { n, _ in n + 1 } : 0)
       try report.begin(destination)
       var failures = 0
-      for path in TranscriptFiles(arguments: paths) {
-        defer { progress.advance() }
-        let bytes: [UInt8]
-        do {
-          bytes = try FileInput.read(path, displayPath: path, limit: TranscriptLimits.maximumBytes)
-        } catch let failure as FileInputError {
-          Output.err("attune: error: " + TerminalText.sanitized(failure.description))
-          failures += 1
-          continue
+      var files = TranscriptFiles(arguments: paths).makeIterator()
+      // Transcripts are read, parsed and verified on all cores a batch at a time, then reported
+      // in order; memory holds one batch, however many transcripts there are.
+      while true {
+        var batch: [String] = []
+        while batch.count < Self.batchSize, let path = files.next() { batch.append(path) }
+        if batch.isEmpty { break }
+        let read = batch.parallelMap { path in
+          Result {
+            try FileInput.read(path, displayPath: path, limit: TranscriptLimits.maximumBytes)
+          }
+          .map(Transcript.init(bytes:))
         }
-        let transcript = Transcript(bytes: bytes)
-        let session = SessionReport(
-          file: path, transcript: transcript, scenario: catalog.source(for: transcript.header))
-        let log = GradingFile.log(forTranscript: path)
-        totals.sessions += 1
-        if !session.verification.isVerified { totals.unverified += 1 }
-        totals.cohort.add(session)
-        totals.agreement.add(session, log: log)
-        try report.add(session, log: log, to: destination)
+        let sources = read.map { try? catalog.source(for: $0.get().header) }
+        let reports = Array(zip(batch, zip(read, sources))).parallelMap {
+          path, pair -> Result<(SessionReport, GradingLog), any Error> in
+          pair.0.map { transcript in
+            (
+              SessionReport(file: path, transcript: transcript, scenario: pair.1),
+              GradingFile.log(forTranscript: path)
+            )
+          }
+        }
+        for result in reports {
+          defer { progress.advance() }
+          switch result {
+          case .failure(let failure):
+            Output.err("attune: error: " + TerminalText.sanitized(String(describing: failure)))
+            failures += 1
+          case .success(let (session, log)):
+            totals.sessions += 1
+            if !session.verification.isVerified { totals.unverified += 1 }
+            totals.cohort.add(session)
+            totals.agreement.add(session, log: log)
+            try report.add(session, log: log, to: destination)
+          }
+        }
       }
       progress.finish()
       try report.finish(totals, to: destination)
@@ -112,6 +130,9 @@ struct Grade: ParsableCommand {
       if failures > 0 { throw ExitCode(1) }
     }
   }
+
+  /// How many transcripts are verified at once.
+  static let batchSize = 256
 
   private func makeReport() throws -> any GradeReport {
     switch (format, layout) {

@@ -60,7 +60,7 @@ struct Replay: ParsableCommand {
       let source: ScenarioSource?
       if let scenario {
         let loaded = try LoadedScenario.load(path: scenario, displayPath: scenario)
-        source = ScenarioSource(scenario: loaded.scenario, bytes: loaded.bytes)
+        source = ScenarioSource(scenario: loaded.scenario, sha256: loaded.sha256)
       } else {
         source = ScenarioCatalog(files: [], folders: scenarioFolder.map { [$0] } ?? [])
           .source(for: read.header)

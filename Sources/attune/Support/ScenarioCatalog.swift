@@ -32,7 +32,7 @@ final class ScenarioCatalog {
   func source(for header: TranscriptHeader?) -> ScenarioSource? {
     guard let header, let found = find(id: header.scenario.id, sha256: header.scenario.sha256)
     else { return nil }
-    return ScenarioSource(scenario: found.scenario, bytes: found.bytes)
+    return ScenarioSource(scenario: found.scenario, sha256: found.sha256)
   }
 
   private func index() -> [String: [String]] {

@@ -87,8 +87,8 @@ struct LoadedScenario {
   var bytes: [UInt8]
   var path: String
   var warnings: [Diagnostic]
-
-  var sha256: String { ScenarioFingerprint.sha256(of: bytes) }
+  /// The SHA-256 of `bytes`, in lower-case hex.
+  var sha256: String
 
   /// Reads and loads a scenario file; throws a failure that renders every diagnostic.
   static func load(path: String, displayPath: String) throws -> LoadedScenario {
@@ -100,6 +100,7 @@ struct LoadedScenario {
     }
     return LoadedScenario(
       scenario: scenario, bytes: bytes, path: displayPath,
-      warnings: result.diagnostics.filter { $0.severity != .error })
+      warnings: result.diagnostics.filter { $0.severity != .error },
+      sha256: ScenarioFingerprint.sha256(of: bytes))
   }
 }

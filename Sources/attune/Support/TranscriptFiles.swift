@@ -29,7 +29,7 @@ struct TranscriptFiles: Sequence {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
           .filter { !$0.hasPrefix(".") }.sorted()
         for name in names.reversed() {
-          let child = (path as NSString).appendingPathComponent(name)
+          let child = path == "." ? name : (path as NSString).appendingPathComponent(name)
           var childIsDirectory: ObjCBool = false
           FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory)
           if childIsDirectory.boolValue || TranscriptFiles.isTranscript(name) {
