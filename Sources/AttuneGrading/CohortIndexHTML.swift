@@ -58,17 +58,12 @@ public enum CohortIndexHTML {
           + "<td class=\"num\">\(statistic(pair.kappa.value, pair.kappa.strength?.label))</td>"
           + "<td class=\"num\">\(statistic(pair.icc.value, pair.icc.reliability?.label))</td></tr>\n"
       }
-      let raters = agreement.raters
-      let groups = [
-        ("all raters", raters), ("graders only", raters.filter { $0 != RatingAgreement.engine }),
-      ]
-      for (name, group) in groups where group.count > 2 {
-        let icc = agreement.intraclassCorrelation(among: group)
+      for group in agreement.groups {
         html +=
-          "<tr><td>\(name): \(HTMLText.escaped(group.joined(separator: ", ")))</td>"
-          + "<td class=\"num\">\(icc.subjects)</td><td class=\"num\">-</td>"
+          "<tr><td>\(group.name): \(HTMLText.escaped(group.raters.joined(separator: ", ")))</td>"
+          + "<td class=\"num\">\(group.icc.subjects)</td><td class=\"num\">-</td>"
           + "<td class=\"num\">-</td>"
-          + "<td class=\"num\">\(statistic(icc.value, icc.reliability?.label))</td></tr>\n"
+          + "<td class=\"num\">\(statistic(group.icc.value, group.icc.reliability?.label))</td></tr>\n"
       }
       html += "</table>\n"
     }

@@ -65,12 +65,35 @@ public struct RatingAgreement: Hashable, Sendable {
     return result
   }
 
+  /// ICC(A,1) across every rater, engine included, and across the graders alone, for each
+  /// group of three raters or more.
+  public var groups: [GroupAgreement] {
+    let raters = raters
+    return [
+      ("all raters", raters), ("graders only", raters.filter { $0 != Self.engine }),
+    ].compactMap { name, group in
+      group.count > 2
+        ? GroupAgreement(name: name, raters: group, icc: intraclassCorrelation(among: group))
+        : nil
+    }
+  }
+
   /// ICC(A,1) across `raters`, over the episodes every one of them rated.
   public func intraclassCorrelation(among raters: [String]) -> IntraclassCorrelation {
     IntraclassCorrelation(
       ratings: episodes.map { episode in raters.map { episode.ratings[$0].map(Double.init) } },
       form: .agreementSingle)
   }
+}
+
+/// How far a group of raters agree over the episodes all of them rated.
+public struct GroupAgreement: Hashable, Sendable {
+  /// What the group is: "all raters" or "graders only".
+  public var name: String
+  /// Its raters.
+  public var raters: [String]
+  /// ICC(A,1) over the episodes all of them rated.
+  public var icc: IntraclassCorrelation
 }
 
 /// One rupture episode with every rating it received.

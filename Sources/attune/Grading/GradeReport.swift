@@ -144,17 +144,13 @@ struct ScenarioTotalsField: Encodable {
 /// Rating agreement as JSON.
 struct AgreementField: Encodable {
   var pairs: [PairField]
-  var allRaters: GroupField?
-  var gradersOnly: GroupField?
+  var groups: [GroupField]
   var episodes: Int
 
   init(_ agreement: RatingAgreement) {
     episodes = agreement.episodes.count
     pairs = agreement.pairs.map(PairField.init)
-    let raters = agreement.raters
-    allRaters = raters.count > 2 ? GroupField(agreement, raters: raters) : nil
-    let graders = raters.filter { $0 != RatingAgreement.engine }
-    gradersOnly = graders.count > 2 ? GroupField(agreement, raters: graders) : nil
+    groups = agreement.groups.map(GroupField.init)
   }
 
   struct PairField: Encodable {
@@ -176,15 +172,16 @@ struct AgreementField: Encodable {
   }
 
   struct GroupField: Encodable {
+    var name: String
     var raters: [String]
     var episodes: Int
     var icc: Double?
 
-    init(_ agreement: RatingAgreement, raters: [String]) {
-      self.raters = raters
-      let icc = agreement.intraclassCorrelation(among: raters)
-      episodes = icc.subjects
-      self.icc = icc.value.map(rounded)
+    init(_ group: GroupAgreement) {
+      name = group.name
+      raters = group.raters
+      episodes = group.icc.subjects
+      icc = group.icc.value.map(rounded)
     }
   }
 }

@@ -77,15 +77,11 @@ enum AgreementText {
         + " weighted kappa \(describe(pair.kappa.value, pair.kappa.strength?.label)),"
         + " ICC(A,1) \(describe(pair.icc.value, pair.icc.reliability?.label))\n"
     }
-    let raters = agreement.raters
-    let groups = [
-      ("all raters", raters), ("graders only", raters.filter { $0 != RatingAgreement.engine }),
-    ]
-    for (name, group) in groups where group.count > 2 {
-      let icc = agreement.intraclassCorrelation(among: group)
+    for group in agreement.groups {
       text +=
-        "  \(name) (\(group.count)): ICC(A,1) \(describe(icc.value, icc.reliability?.label))"
-        + " over \(icc.subjects) episode(s) rated by all\n"
+        "  \(group.name) (\(group.raters.count)): ICC(A,1)"
+        + " \(describe(group.icc.value, group.icc.reliability?.label)) over \(group.icc.subjects)"
+        + " episode(s) rated by all\n"
     }
     return text
   }

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneGrading
 
 /// The end of a session: outcome, score and its parts, each rupture episode, the turns that
 /// helped and harmed most, the alliance trajectory, and where the transcript is.
@@ -31,12 +32,7 @@ struct Debrief {
     screen.print(
       style.bold("Alliance repair score: \(score.headline) / 100") + style.dim("  (\(score.model))")
     )
-    for component in score.components {
-      screen.print(
-        "  \(component.kind.title.padding(30)) \(String(component.value).leftPadded(to: 5))"
-          + " × \(String(component.weight).padding(5)) = \(String(component.contribution).leftPadded(to: 4))"
-          + style.dim("  \(component.explanation)"))
-    }
+    for line in screen.components(of: score) { screen.print(line) }
     screen.print(
       "  Alliance: \(screen.alliance(score.startingAlliance)) → \(screen.alliance(score.finalAlliance));"
         + " simulated WAI-SR-style total \(score.simulatedWAISR.total) of 60 (simulated, not a"
@@ -91,14 +87,12 @@ struct Debrief {
 
   func markerAccuracy() {
     guard !guesses.isEmpty else { return }
-    let typeRight = guesses.filter(\.typeCorrect).count
-    let withMarker = guesses.filter { $0.subtypeCorrect != nil }
-    let subtypeRight = withMarker.filter { $0.subtypeCorrect == true }.count
+    let counts = MarkerIdentification(guesses: guesses)
     screen.print("")
     screen.print(
       screen.style.bold("Noticing ruptures: ")
-        + "\(typeRight) of \(guesses.count) turns read right (rupture or not, and its type);"
-        + " \(subtypeRight) of \(withMarker.count) markers named exactly")
+        + "\(counts.typesCorrect) of \(counts.guesses) turns read right (rupture or not, and its"
+        + " type); \(counts.subtypesCorrect) of \(counts.subtypesAsked) markers named exactly")
   }
 
   func turnsThatMattered(_ score: SessionScore) {

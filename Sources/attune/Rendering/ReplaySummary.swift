@@ -50,12 +50,7 @@ struct ReplaySummary {
       style.bold("Alliance repair score \(score.headline) of 100")
         + (score.completed ? "" : " (so far: the session is incomplete)"),
     ]
-    for component in score.components {
-      lines.append(
-        "  \(component.kind.title): \(DecimalText.formatted(component.value, places: 1))"
-          + " × \(DecimalText.formatted(component.weight, places: 2))"
-          + style.dim(" (\(component.explanation))"))
-    }
+    lines += screen.components(of: score)
     lines.append(
       "  answering time \(DecimalText.formatted(Double(report.answeringMilliseconds) / 1000, places: 1)) s"
         + " over \(report.choices) choice(s), \(report.undos) undone")

@@ -28,6 +28,17 @@ struct Screen {
     "bond \(alliance.bond), task \(alliance.task), goal \(alliance.goal)"
   }
 
+  /// One line per component of `score`: value × weight = contribution, and how it was
+  /// computed.
+  func components(of score: SessionScore) -> [String] {
+    score.components.map { component in
+      "  \(component.kind.title.padding(30)) \(String(component.value).leftPadded(to: 5))"
+        + " × \(String(component.weight).padding(5)) ="
+        + " \(String(component.contribution).leftPadded(to: 4))"
+        + style.dim("  \(component.explanation)")
+    }
+  }
+
   /// The codes of a move, by their names.
   func codes(_ codes: [Code]) -> String {
     codes.map { code in
