@@ -6,11 +6,19 @@ import AttuneGrading
 struct ReplaySummary {
   let screen: Screen
 
+  /// How many findings are listed before the rest are counted.
+  static let shownFindings = 10
+
   /// The verification verdict and the session's particulars.
   func head(_ report: SessionReport) -> [String] {
     let style = screen.style
-    var lines = report.findings.map { finding in
+    var lines = report.findings.prefix(Self.shownFindings).map { finding in
       "\(screen.clean(report.file)):\(finding.line): \(screen.clean(finding.message)) [\(finding.code)]"
+    }
+    if report.findings.count > Self.shownFindings {
+      lines.append(
+        "\(screen.clean(report.file)): and \(report.findings.count - Self.shownFindings) more"
+          + " finding(s) like these; is this an Attune transcript?")
     }
     if let torn = report.tornLine {
       lines.append(
