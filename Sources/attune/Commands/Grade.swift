@@ -92,7 +92,7 @@ struct Grade: ParsableCommand {
         let transcript = Transcript(bytes: bytes)
         let session = SessionReport(
           file: path, transcript: transcript, scenario: catalog.source(for: transcript.header))
-        let log = GradingFile.log(forTranscript: path)
+        let log = GradingFile.log(forTranscript: path, bytes: bytes)
         totals.sessions += 1
         if !session.verification.isVerified { totals.unverified += 1 }
         totals.cohort.add(session)

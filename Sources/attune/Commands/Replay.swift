@@ -66,7 +66,12 @@ struct Replay: ParsableCommand {
           .source(for: read.header)
       }
       let report = SessionReport(file: transcript, transcript: read, scenario: source)
-      let log = GradingFile.log(forTranscript: transcript)
+      let log = GradingFile.log(forTranscript: transcript, bytes: bytes)
+      if !step {
+        for problem in log.problems {
+          Output.err("attune: warning: " + TerminalText.sanitized(problem.message))
+        }
+      }
       let client = source?.scenario.client.name ?? "Client"
       if step {
         guard report.verification.isVerified else {
