@@ -159,13 +159,17 @@ import Testing
   func expectTampering(
     _ name: String, line: Int, message: String, scenario: String? = nil,
     sourceLocation: SourceLocation = #_sourceLocation,
-    _ edit: (inout [String]) -> Void = { _ in }
+    _ edit: ((inout [String]) -> Void)? = nil
   ) throws {
     let files = try TranscriptFixtures()
     let original = try files.play("original.jsonl")
     var lines = try TranscriptFixtures.lines(original)
     #expect(lines.count == 8, "the session's shape changed", sourceLocation: sourceLocation)
-    edit(&lines)
+    if let edit {
+      let before = lines
+      edit(&lines)
+      #expect(lines != before, "the edit changed nothing", sourceLocation: sourceLocation)
+    }
     let transcript = files.path(name)
     try TranscriptFixtures.write(lines, to: transcript)
     let result = try replay(files, transcript, scenario: scenario)
@@ -181,7 +185,9 @@ import Testing
     #expect(
       result.stdout.contains("\(transcript): NOT verified"), "\(result.stdout)",
       sourceLocation: sourceLocation)
-    #expect(!result.stdout.contains("Alliance repair score"), "an unverified session has no score")
+    #expect(
+      !result.stdout.contains("Alliance repair score"), "an unverified session has no score",
+      sourceLocation: sourceLocation)
   }
 
   @Test func anEditedChoiceIsCaught() throws {
@@ -369,7 +375,7 @@ import Testing
     let before = try TranscriptFixtures.bytes(transcript)
     let result = try replay(
       files, transcript, ["--step", "--grader", "alice"],
-      input: "episodes\nrate 1 4 explored well\ncomment nice\nquit\n")
+      input: "episodes\nrate 1 4 explored well\ncomment nice\ncomment \u{1B}[2Jbold\nquit\n")
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains("Grading as alice: 1 rupture episode(s) to rate."))
     #expect(result.stdout.contains("Episode 1: turns 1-3"))
@@ -377,15 +383,17 @@ import Testing
     #expect(result.stdout.contains("Saved: episode 1 rated 4"))
     #expect(result.stdout.contains("Saved: comment on turn 1."))
     #expect(result.stdout.contains("All episodes rated; saved in"))
+    #expect(!result.stdout.contains("\u{1B}"), "the echo of piped commands is sanitised")
     #expect(try TranscriptFixtures.bytes(transcript) == before, "the transcript is unchanged")
 
     let grading = files.path("session.grading.jsonl")
     let lines = try TranscriptFixtures.lines(grading)
-    #expect(lines.count == 3, "\(lines)")
+    #expect(lines.count == 4, "\(lines)")
     let events = try lines.map {
       try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
     }
-    #expect(events.map { $0["event"] as? String } == ["header", "rating", "comment"])
+    #expect(
+      events.map { $0["event"] as? String } == ["header", "rating", "comment", "comment"])
     #expect(events[0]["transcript"] as? String == "session.jsonl")
     #expect(events[0]["scenario"] as? String == "tiny-rupture")
     #expect((events[0]["transcriptSha256"] as? String)?.count == 64)
@@ -395,6 +403,7 @@ import Testing
     #expect(events[1]["comment"] as? String == "explored well")
     #expect(events[2]["text"] as? String == "nice")
     #expect(events[2]["turn"] as? Int == 1)
+    #expect(events[3]["text"] as? String == "\u{1B}[2Jbold", "saved as typed")
     let attributes = try FileManager.default.attributesOfItem(atPath: grading)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
 
@@ -403,15 +412,17 @@ import Testing
       files, transcript, ["--step", "--grader", "bob"], input: "rate 1 5\nquit\n")
     #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
     let after = try TranscriptFixtures.lines(grading)
-    #expect(after.count == 4)
-    #expect(Array(after.prefix(3)) == lines)
-    #expect(after[3].contains("\"grader\":\"bob\""))
+    #expect(after.count == 5)
+    #expect(Array(after.prefix(4)) == lines)
+    #expect(after[4].contains("\"grader\":\"bob\""))
     #expect(try TranscriptFixtures.bytes(transcript) == before)
 
     // The replay shows both graders' ratings beside the engine's, and the comment.
     let shown = try replay(files, transcript)
     #expect(shown.stdout.contains("engine 5; alice 4, bob 5"), "\(shown.stdout)")
     #expect(shown.stdout.contains("comment by alice on turn 1: nice"))
+    #expect(shown.stdout.contains("comment by alice on turn 1: bold"))
+    #expect(!shown.stdout.contains("\u{1B}"))
     let json = try replay(files, transcript, ["--format", "json"])
     let document = try #require(
       try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
