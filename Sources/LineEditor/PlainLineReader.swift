@@ -34,7 +34,12 @@ public final class PlainLineReader: LineReader {
     }
     let line = String(decoding: bytes, as: UTF8.self)
     if echoInput {
-      write(line + "\n")
+      // The echo is for people reading the output: control characters (an escape sequence
+      // in piped input, say) are left out of it, never of the line returned.
+      let shown = line.unicodeScalars.filter {
+        $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value)
+      }
+      write(String(String.UnicodeScalarView(shown)) + "\n")
     }
     return .line(line)
   }

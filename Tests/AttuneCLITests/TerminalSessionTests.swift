@@ -11,7 +11,7 @@ import Testing
     arguments: [
       "tab_completion", "history_recall", "utf8_editing", "ctrl_c_cancels_the_line",
       "ctrl_d_ends_cleanly", "sigterm_restores_the_terminal", "sighup_restores_the_terminal",
-      "sigkill_leaves_an_incomplete_transcript", "colour_only_without_no_color",
+      "sigkill_leaves_an_incomplete_transcript", "colour_only_without_no_color", "replay_step",
     ])
   func atThePrompt(_ name: String) throws {
     let workdir = try AttuneBinary.makeHome()

@@ -128,6 +128,15 @@ struct PlainLineReaderTests {
     #expect(output.collect() == "turn 1 · you › hello\nturn 1 · you › bye\nturn 1 · you › \n")
   }
 
+  @Test func theEchoLeavesOutControlCharacters() {
+    let output = Output()
+    let source = input("\u{1B}[31mred\u{1B}[0m\u{7}\u{9B}2J\n")
+    defer { close(source) }
+    let reader = PlainLineReader(input: source, output: output.writeEnd, echoInput: true)
+    #expect(readAll(reader, prompt: "› ").first == .line("\u{1B}[31mred\u{1B}[0m\u{7}\u{9B}2J"))
+    #expect(output.collect() == "› [31mred[0m2J\n› \n")
+  }
+
   @Test func rememberDoesNothing() {
     let output = Output()
     let source = input("x\n")

@@ -65,11 +65,14 @@ public struct TranscriptVerification: Sendable {
     }
     var replay = Replay(session: Session(scenario: scenario, seed: header.seed))
     var expectedSequence = 1
-    for located in transcript.events {
+    for (index, located) in transcript.events.enumerated() {
       if located.event.sequence != expectedSequence {
+        // An event from further on: reordered if the expected one still comes, else dropped.
         let what =
           located.event.sequence < expectedSequence
-          ? "duplicated or reordered" : "missing (an event was dropped)"
+          ? "duplicated or reordered"
+          : transcript.events[(index + 1)...].contains { $0.event.sequence == expectedSequence }
+            ? "out of order (events were reordered)" : "missing (an event was dropped)"
         findings.append(
           TranscriptProblem(
             line: located.line, code: .transcriptMismatch,

@@ -65,7 +65,7 @@ struct Check: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let report = CheckReport(
           files: files, errors: errors, warnings: warnings, diagnostics: all, analyses: analyses)
-        Output.out(String(decoding: try encoder.encode(report), as: UTF8.self))
+        Output.out(SafeJSON.text(try encoder.encode(report)))
       case .text:
         let renderer = DiagnosticRenderer(style: Style.forOutput(STDOUT_FILENO))
         for diagnostic in all {

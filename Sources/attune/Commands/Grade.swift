@@ -90,15 +90,15 @@ struct Grade: ParsableCommand {
           Result {
             try FileInput.read(path, displayPath: path, limit: TranscriptLimits.maximumBytes)
           }
-          .map(Transcript.init(bytes:))
+          .map { bytes in (bytes: bytes, transcript: Transcript(bytes: bytes)) }
         }
-        let sources = read.map { try? catalog.source(for: $0.get().header) }
+        let sources = read.map { try? catalog.source(for: $0.get().transcript.header) }
         let reports = Array(zip(batch, zip(read, sources))).parallelMap {
           path, pair -> Result<(SessionReport, GradingLog), any Error> in
-          pair.0.map { transcript in
+          pair.0.map { read in
             (
-              SessionReport(file: path, transcript: transcript, scenario: pair.1),
-              GradingFile.log(forTranscript: path)
+              SessionReport(file: path, transcript: read.transcript, scenario: pair.1),
+              GradingFile.log(forTranscript: path, bytes: read.bytes)
             )
           }
         }

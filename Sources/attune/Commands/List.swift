@@ -24,7 +24,7 @@ struct List: ParsableCommand {
       case .json:
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        Output.out(String(decoding: try encoder.encode(entries), as: UTF8.self))
+        Output.out(SafeJSON.text(try encoder.encode(entries)))
       case .text:
         let style = Style.forOutput(STDOUT_FILENO)
         for entry in entries {

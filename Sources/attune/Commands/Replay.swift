@@ -66,7 +66,12 @@ struct Replay: ParsableCommand {
           .source(for: read.header)
       }
       let report = SessionReport(file: transcript, transcript: read, scenario: source)
-      let log = GradingFile.log(forTranscript: transcript)
+      let log = GradingFile.log(forTranscript: transcript, bytes: bytes)
+      if !step {
+        for problem in log.problems {
+          Output.err("attune: warning: " + TerminalText.sanitized(problem.message))
+        }
+      }
       let client = source?.scenario.client.name ?? "Client"
       if step {
         guard report.verification.isVerified else {
@@ -86,7 +91,7 @@ struct Replay: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let document = SessionDocument(report: report, log: log, includesScript: true)
-        Output.out(String(decoding: try encoder.encode(document), as: UTF8.self))
+        Output.out(SafeJSON.text(try encoder.encode(document)))
       case .text:
         printText(report, log: log, client: client, brief: brief)
       }

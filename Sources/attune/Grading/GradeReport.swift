@@ -65,7 +65,7 @@ struct JSONGradeReport: GradeReport {
   mutating func add(_ report: SessionReport, log: GradingLog, to output: ReportOutput) throws {
     let document = SessionDocument(report: report, log: log, includesScript: false)
     try output.append(
-      (first ? "" : ",\n") + String(decoding: try encoder.encode(document), as: UTF8.self))
+      (first ? "" : ",\n") + SafeJSON.text(try encoder.encode(document)))
     first = false
   }
 
@@ -73,8 +73,8 @@ struct JSONGradeReport: GradeReport {
     let scenarios = try encoder.encode(totals.cohort.sortedScenarios.map(ScenarioTotalsField.init))
     let agreement = try encoder.encode(AgreementField(totals.agreement))
     try output.append(
-      "\n],\"scenarios\":\(String(decoding: scenarios, as: UTF8.self)),\"agreement\":"
-        + "\(String(decoding: agreement, as: UTF8.self)),\"unreadable\":\(totals.cohort.unreadable)}\n"
+      "\n],\"scenarios\":\(SafeJSON.text(scenarios)),\"agreement\":"
+        + "\(SafeJSON.text(agreement)),\"unreadable\":\(totals.cohort.unreadable)}\n"
     )
   }
 }
@@ -102,7 +102,7 @@ struct XAPIGradeReport: GradeReport {
     }
     for statement in export.statements(for: report) {
       try output.append(
-        (first ? "" : ",\n") + String(decoding: try encoder.encode(statement), as: UTF8.self))
+        (first ? "" : ",\n") + SafeJSON.text(try encoder.encode(statement)))
       first = false
     }
   }

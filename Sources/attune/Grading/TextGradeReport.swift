@@ -22,14 +22,14 @@ struct TextGradeReport: GradeReport {
         report.verification.isVerified ? "yes" : "NO", score.map { String($0.headline) } ?? "-",
         score.map { "\($0.rupturesResolved)/\($0.episodes.count)" } ?? "-",
         score?.meanResolutionRating.map { DecimalText.formatted($0, places: 1) } ?? "-",
-      ]) + TerminalText.sanitized(report.file) + "\n")
+      ]) + oneLine(report.file) + "\n")
     if let finding = report.findings.first, !report.verification.isVerified {
       try output.append(
         "    \(report.verification.rawValue): line \(finding.line):"
-          + " \(TerminalText.sanitized(finding.message))\n")
+          + " \(oneLine(finding.message))\n")
     } else if report.verification == .scenarioNotFound {
       try output.append(
-        "    scenario \"\(TerminalText.sanitized(report.header?.scenario.id ?? ""))\" not found;"
+        "    scenario \"\(oneLine(report.header?.scenario.id ?? ""))\" not found;"
           + " name it with --scenario PATH or --scenarios FOLDER\n")
     }
   }
@@ -43,7 +43,7 @@ struct TextGradeReport: GradeReport {
       let rating =
         scenario.meanResolutionRating.map { DecimalText.formatted($0, places: 2) } ?? "-"
       try output.append(
-        "  \(TerminalText.sanitized(scenario.scenario)): \(scenario.sessions) session(s),"
+        "  \(oneLine(scenario.scenario)): \(scenario.sessions) session(s),"
           + " \(scenario.completed) completed, \(scenario.verified) verified; mean score \(mean)"
           + " (range \(range)); ruptures resolved \(scenario.rupturesResolved) of"
           + " \(scenario.ruptures), mean rating \(rating)\n")
@@ -53,7 +53,7 @@ struct TextGradeReport: GradeReport {
 
   private static func row(_ cells: [String]) -> String {
     zip(cells, widths).map { cell, width in
-      let clean = TerminalText.sanitized(cell)
+      let clean = oneLine(cell)
       let cut = clean.count > width ? String(clean.prefix(width - 1)) + "…" : clean
       return cut + String(repeating: " ", count: max(1, width + 1 - cut.count))
     }.joined()
@@ -72,7 +72,7 @@ enum AgreementText {
       + " graders):\n"
     for pair in agreement.pairs {
       text +=
-        "  \(TerminalText.sanitized(pair.first)) vs \(TerminalText.sanitized(pair.second)):"
+        "  \(oneLine(pair.first)) vs \(oneLine(pair.second)):"
         + " \(pair.episodes) episode(s), exact \(Int((pair.exactAgreement * 100).rounded()))%,"
         + " weighted kappa \(describe(pair.kappa.value, pair.kappa.strength?.label)),"
         + " ICC(A,1) \(describe(pair.icc.value, pair.icc.reliability?.label))\n"
@@ -90,4 +90,10 @@ enum AgreementText {
     guard let value else { return "undefined (too few or identical ratings)" }
     return DecimalText.formatted(value, places: 2) + (label.map { " (\($0))" } ?? "")
   }
+}
+
+/// Untrusted text made safe for the terminal and kept on one line, so that a trainee id, file
+/// name or message with a line break cannot break the table or forge a row.
+private func oneLine(_ text: String) -> String {
+  TerminalText.sanitized(text, keepNewlines: false)
 }

@@ -17,9 +17,28 @@ enum GradingFile {
       + suffix
   }
 
-  /// The grading log of the transcript at `transcript`: empty when nobody has graded it, and
-  /// empty with a problem when the file is there but cannot be read.
-  static func log(forTranscript transcript: String) -> GradingLog {
+  /// The grading log of the transcript at `transcript`, whose bytes are `bytes`: empty when
+  /// nobody has graded it, and empty with a problem when the file is there but cannot be read.
+  /// A grading file that belongs to another version of the transcript (its header's SHA-256
+  /// differs) keeps only its header, so that its ratings and comments never count for this
+  /// one and `replay --step` can refuse to add to it.
+  static func log(forTranscript transcript: String, bytes: [UInt8]) -> GradingLog {
+    let log = read(forTranscript: transcript)
+    guard let header = log.header,
+      !log.matches(transcriptSha256: ScenarioFingerprint.sha256(of: bytes))
+    else { return log }
+    var stale = GradingLog()
+    stale.header = header
+    stale.problems.append(
+      TranscriptProblem(
+        line: 1, code: .transcriptEvent,
+        message:
+          "\(path(forTranscript: transcript)) belongs to another version of this transcript"
+          + " (its SHA-256 differs); its ratings and comments are left out"))
+    return stale
+  }
+
+  private static func read(forTranscript transcript: String) -> GradingLog {
     let path = path(forTranscript: transcript)
     guard FileManager.default.fileExists(atPath: path) else { return GradingLog() }
     guard let bytes = try? FileInput.read(path, displayPath: path, limit: 64 << 20) else {

@@ -223,6 +223,68 @@ def case_colour_only_without_no_color():
     finish(plain)
 
 
+def case_replay_step():
+    """`attune replay --step`: a grader walks a finished session and rates its episode."""
+    played = subprocess.run(
+        [BINARY, "play", SCENARIO, "--seed", "7", "--trainee", "t1", "--transcript", TRANSCRIPT],
+        input="1\n2\n1\n", capture_output=True, text=True, timeout=TIMEOUT, env=ENV)
+    if played.returncode != 0:
+        fail(f"play: {played.returncode} {played.stdout} {played.stderr}")
+    with open(TRANSCRIPT, "rb") as handle:
+        before = handle.read()
+    script = (
+        "trap : INT TERM HUP; "
+        f"stty -g > {WORKDIR}/stty-before; "
+        f"'{BINARY}' replay {TRANSCRIPT} --scenario '{SCENARIO}' --step --grader alice; "
+        f"echo \"exit=$?\"; stty -g > {WORKDIR}/stty-after"
+    )
+    child = pexpect.spawn("/bin/sh", ["-c", script], env=ENV, encoding="utf-8",
+                          timeout=TIMEOUT, dimensions=(40, 100))
+
+    def at(number):
+        expect(child, f"turn {number}/3 · grade › ")
+
+    def goes(command, number):
+        child.send(command + "\r")
+        expect(child, f"── turn {number} ")
+        at(number)
+
+    expect(child, "Grading as alice: 1 rupture episode")
+    at(1)
+    child.send("epi\t")
+    expect(child, "sode")  # "episode" is the common prefix of "episode" and "episodes"
+    child.send("s\r")
+    expect(child, "Episode 1: turns 1-3")
+    at(1)
+    goes("next", 2)
+    goes("next", 3)
+    goes("prev", 2)
+    goes("turn 1", 1)
+    goes("turn 3", 3)
+    child.send("episode 1\r")
+    expect(child, "── turn 1 ")
+    expect(child, "engine rating 5")
+    at(1)
+    child.send("rate 1 4 explored well\r")
+    expect(child, "Saved: episode 1 rated 4")
+    at(1)
+    child.send("\x04")
+    expect(child, "All episodes rated; saved in ")
+    finish(child)
+    with open(TRANSCRIPT, "rb") as handle:
+        if handle.read() != before:
+            fail("the transcript changed")
+    grading = os.path.join(WORKDIR, "session.grading.jsonl")
+    with open(grading, encoding="utf-8") as handle:
+        entries = [json.loads(line) for line in handle]
+    if [e["event"] for e in entries] != ["header", "rating"]:
+        fail(f"unexpected grading file: {entries!r}")
+    rating = entries[1]
+    if (rating["grader"], rating["episode"], rating["rating"], rating.get("comment")) != (
+            "alice", 1, 4, "explored well"):
+        fail(f"unexpected rating: {rating!r}")
+
+
 CASES = {name[len("case_"):]: function for name, function in globals().items()
          if name.startswith("case_")}
 
