@@ -347,7 +347,16 @@ import Testing
     let json = try replay(files, transcript, ["--format", "json"])
     #expect(json.status == 0)
     #expect(!json.stdout.contains("\u{1B}"))
+    #expect(!json.stdout.contains("\u{9B}"), "C1 controls are escaped too")
     #expect(json.stdout.contains(#"\u001b[31mred"#))
+    #expect(json.stdout.contains(#"\u009b2J"#))
+    let parsed = try #require(
+      JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let notes = (parsed["script"] as? [[String: Any]] ?? []).filter {
+      $0["kind"] as? String == "note"
+    }
+    let event = try #require(notes.first?["event"] as? [String: Any])
+    #expect((event["text"] as? String)?.contains("\u{9B}2J") == true, "the escape reads back")
   }
 
   // MARK: - Usage errors
