@@ -52,7 +52,10 @@ public struct SessionReport: Hashable, Sendable {
     for located in transcript.events {
       switch located.event {
       case .choice(let choice):
-        latency += max(0, choice.latencyMs)
+        // Latencies are not replayed, so an edited transcript may hold any number: the sum
+        // saturates rather than overflowing.
+        let (sum, overflow) = latency.addingReportingOverflow(max(0, choice.latencyMs))
+        latency = overflow ? Int.max : sum
         choices += 1
       case .undo: undos += 1
       case .markerGuess(let guess): guesses.append(guess)
@@ -135,12 +138,15 @@ public struct MarkerIdentification: Hashable, Sendable, Codable {
   public var subtypesAsked: Int
   public var subtypesCorrect: Int
 
-  /// Counts `guesses`.
+  /// Counts `guesses`, comparing each guess with the marker the replay checked (the recorded
+  /// `typeCorrect` and `subtypeCorrect` are not replayed, so they are not trusted).
   public init(guesses: [MarkerGuess]) {
     self.guesses = guesses.count
-    typesCorrect = guesses.count(where: \.typeCorrect)
-    subtypesAsked = guesses.count { $0.subtypeCorrect != nil }
-    subtypesCorrect = guesses.count { $0.subtypeCorrect == true }
+    typesCorrect = guesses.count { $0.guessType == $0.actualType }
+    subtypesAsked = guesses.count { $0.actualSubtype != nil }
+    subtypesCorrect = guesses.count {
+      $0.actualSubtype != nil && $0.guessSubtype == $0.actualSubtype
+    }
   }
 
   /// The share of types named right, 0 to 1.

@@ -57,7 +57,8 @@ public struct XAPIExport: Hashable, Sendable {
     var statements: [XAPIStatement] = []
     for (index, entry) in Self.standingChoices(report.script).enumerated() {
       guard case .response(let choice, let words) = entry.content else { continue }
-      elapsed += max(0, choice.latencyMs)
+      let (sum, overflow) = elapsed.addingReportingOverflow(max(0, choice.latencyMs))
+      elapsed = overflow ? Int.max : sum
       let turn = Self.turn(of: choice, in: report.script)
       statements.append(
         XAPIStatement(
@@ -164,7 +165,8 @@ public struct XAPIExport: Hashable, Sendable {
 
   /// An ISO 8601 duration to the hundredth of a second: `PT1M4.25S`.
   public static func duration(milliseconds: Int) -> String {
-    let hundredths = (max(0, milliseconds) + 5) / 10
+    let clamped = max(0, milliseconds)
+    let hundredths = clamped / 10 + (clamped % 10 >= 5 ? 1 : 0)
     let hours = hundredths / 360_000
     let minutes = hundredths / 6_000 % 60
     let seconds = hundredths % 6_000
