@@ -24,9 +24,9 @@ import Testing
       #expect(Timestamp.iso8601(date) == formatter.string(from: date))
     }
   }
-}
 
-@Suite struct TimestampParsingTests {
+  // MARK: Reading back
+
   @Test(arguments: [
     "1970-01-01T00:00:00Z", "2000-02-29T00:00:00Z", "2026-11-24T18:41:56Z",
     "2100-02-28T23:59:59Z", "1969-12-31T23:59:59Z", "1600-02-29T12:00:00Z",
@@ -37,7 +37,7 @@ import Testing
     #expect(Timestamp.iso8601(date) == text)
   }
 
-  @Test func agreesWithFoundation() throws {
+  @Test func parsingAgreesWithFoundation() throws {
     let formatter = ISO8601DateFormatter()
     #expect(
       Timestamp.date(fromISO8601: "2026-11-24T18:41:56Z")

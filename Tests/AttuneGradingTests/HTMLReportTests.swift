@@ -66,6 +66,17 @@ import Testing
       let points = try #require(match.output[2].substring).split(separator: " ")
       #expect(points.count == 4)
     }
+    // 640 × 260 with margins 40, 16, 16, 40: turns 1-4 at x = 40 + (turn − 1) · 584/3, a
+    // value v at y = 16 + (100 − v) · 204/100. Bond: 50, 55, 60, then 60 at the end.
+    #expect(
+      svg.contains(
+        "<polyline class=\"bond\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\""
+          + " points=\"40.0,118.0 234.7,107.8 429.3,97.6 624.0,97.6\"/>"))
+    // Episode 1 spans turns 1-3: shaded from turn 0.5 (clamped to 1) to 3.5.
+    #expect(
+      svg.contains(
+        "<rect class=\"episode\" x=\"40.0\" y=\"16.0\" width=\"486.7\" height=\"204.0\""))
+    #expect(svg.contains("Rupture episode 1: turns 1-3, rating 5 of 5"))
     #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
     #expect(svg.hasSuffix("</svg>"))
   }
@@ -184,5 +195,32 @@ import Testing
       let text = "x" + String(Character(Unicode.Scalar(UInt8(scalar)))) + "y"
       #expect(HTMLText.escaped(text) == "x\u{FFFD}y", "U+\(String(scalar, radix: 16))")
     }
+  }
+}
+
+/// Pages of sessions that hardly began.
+@Suite struct ShortSessionPageTests {
+  @Test(arguments: [
+    [GradingFixtures.Action](),
+    [.quit("quit")],
+    [.note("first thoughts"), .quit("end of input")],
+  ])
+  func aSessionStoppedAtOnceHasAPage(_ actions: [GradingFixtures.Action]) throws {
+    let played = try GradingFixtures.play(actions)
+    let report = try played.report()
+    #expect(report.verification == .verified, "\(report.findings)")
+    #expect(!report.isComplete)
+    let page = SessionPageHTML.page(report, log: GradingLog(), index: nil)
+    #expect(page.hasSuffix("</html>\n"))
+    #expect(page.contains("<span class=\"badge warn\">incomplete</span>"))
+    let statements = XAPIExport(base: "https://x.example", passMark: 50).statements(for: report)
+    #expect(statements.map(\.verb.id) == ["http://adlnet.gov/expapi/verbs/terminated"])
+    #expect(statements.first?.result?.duration == "PT0S")
+    let row = GradeSheet.row(report, log: GradingLog())
+    #expect(row.count == GradeSheet.columns.count)
+    var cohort = CohortSummary()
+    cohort.add(report)
+    #expect(cohort.scenarios["tiny-rupture"]?.verified == 1)
+    #expect(cohort.scenarios["tiny-rupture"]?.scored == 0)
   }
 }
