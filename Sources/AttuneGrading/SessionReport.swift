@@ -49,6 +49,7 @@ public struct SessionReport: Hashable, Sendable {
     var choices = 0
     var undos = 0
     var guesses: [MarkerGuess] = []
+    var practiceOnlyLine: Int?
     for located in transcript.events {
       switch located.event {
       case .choice(let choice):
@@ -57,7 +58,10 @@ public struct SessionReport: Hashable, Sendable {
         let (sum, overflow) = latency.addingReportingOverflow(max(0, choice.latencyMs))
         latency = overflow ? Int.max : sum
         choices += 1
-      case .undo: undos += 1
+      case .undo:
+        undos += 1
+        practiceOnlyLine = practiceOnlyLine ?? located.line
+      case .hint: practiceOnlyLine = practiceOnlyLine ?? located.line
       case .markerGuess(let guess): guesses.append(guess)
       default: break
       }
@@ -86,8 +90,18 @@ public struct SessionReport: Hashable, Sendable {
     let verified = TranscriptVerification(
       transcript: transcript, scenario: scenario.scenario, scenarioBytes: scenario.bytes)
     findings = verified.findings
-    verification = verified.isVerified ? .verified : .failed
-    score = verified.isVerified ? verified.session?.score : nil
+    // Assessment mode allows no undo and no hint: either in an assessment transcript means the
+    // recorded mode was changed.
+    if let line = practiceOnlyLine, transcript.header?.mode == .assessment {
+      findings.append(
+        TranscriptProblem(
+          line: line, code: .transcriptMismatch,
+          message:
+            "an undo or a hint is recorded, but assessment mode allows neither: the mode was"
+            + " changed"))
+    }
+    verification = findings.isEmpty ? .verified : .failed
+    score = findings.isEmpty ? verified.session?.score : nil
   }
 
   /// The trainee, as recorded.

@@ -150,6 +150,14 @@ import Testing
     Self.expectFailed(try GradingFixtures.report(lines), atLine: 4)
   }
 
+  @Test func anEventAfterTheEndIsCaught() throws {
+    var lines = try Self.repairedLines()
+    lines.append("{\"event\":\"note\",\"seq\":8,\"text\":\"added later\"}")
+    let report = try GradingFixtures.report(lines)
+    Self.expectFailed(report, atLine: 9)
+    #expect(!report.isComplete)
+  }
+
   @Test func aLineTornInsideTheFileIsCaught() throws {
     var lines = try Self.repairedLines()
     lines[3] = String(lines[3].prefix(lines[3].count / 2))
@@ -357,5 +365,44 @@ import Testing
     #expect(object["verification"] as? String == "unreadable")
     #expect(object["trainee"] == nil)
     #expect((object["findings"] as? [[String: Any]])?.first?["line"] as? Int == 1)
+  }
+}
+
+/// The mode is not replayed, but assessment mode allows no undo and no hint.
+@Suite struct SessionModeTests {
+  @Test func anAssessmentSessionVerifies() throws {
+    let played = try GradingFixtures.play(
+      [
+        .choose("open-explore", latency: 1_000), .note("fine"),
+        .choose("explore-own", latency: 1_000), .choose("restored-plan", latency: 1_000),
+      ], mode: .assessment)
+    let report = try played.report()
+    #expect(report.verification == .verified, "\(report.findings)")
+    #expect(report.header?.mode == .assessment)
+    #expect(report.score?.headline == 90)
+  }
+
+  @Test(arguments: [
+    // An undo on line 4.
+    ([GradingFixtures.Action.choose("open-defend", latency: 1_000), .undo], 4),
+    // A hint on line 3.
+    ([.hint("Ask what it was like.")], 3),
+  ])
+  func aPracticeSessionRelabelledAsAssessmentIsCaught(
+    _ before: [GradingFixtures.Action], _ line: Int
+  ) throws {
+    let played = try GradingFixtures.play(
+      before + [
+        .choose("open-explore", latency: 1_000), .choose("explore-own", latency: 1_000),
+        .choose("restored-plan", latency: 1_000),
+      ])
+    #expect(try played.report().verification == .verified)
+    var lines = played.lines
+    #expect(lines[0].contains("\"mode\":\"practice\""))
+    lines[0] = lines[0].replacingOccurrences(
+      of: "\"mode\":\"practice\"", with: "\"mode\":\"assessment\"")
+    let report = try GradingFixtures.report(lines)
+    SessionReportTests.expectFailed(report, atLine: line)
+    #expect(report.isComplete)
   }
 }
