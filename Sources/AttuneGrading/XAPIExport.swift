@@ -53,12 +53,18 @@ public struct XAPIExport: Hashable, Sendable {
       name: header.trainee,
       account: XAPIStatement.Account(homePage: homePage, name: header.trainee))
     let start = Timestamp.date(fromISO8601: header.startedAt) ?? Date(timeIntervalSince1970: 0)
+    // The time answering up to each choice, undone answers included (they took time too).
+    var elapsedBySequence: [Int: Int] = [:]
     var elapsed = 0
+    for entry in report.script.entries {
+      guard case .response(let choice, _) = entry.content else { continue }
+      let (sum, overflow) = elapsed.addingReportingOverflow(max(0, choice.latencyMs))
+      elapsed = overflow ? Int.max : sum
+      elapsedBySequence[choice.seq] = elapsed
+    }
     var statements: [XAPIStatement] = []
     for (index, entry) in Self.standingChoices(report.script).enumerated() {
       guard case .response(let choice, let words) = entry.content else { continue }
-      let (sum, overflow) = elapsed.addingReportingOverflow(max(0, choice.latencyMs))
-      elapsed = overflow ? Int.max : sum
       let turn = Self.turn(of: choice, in: report.script)
       statements.append(
         XAPIStatement(
@@ -80,7 +86,8 @@ public struct XAPIExport: Hashable, Sendable {
               "\(base)/extensions/codes": .strings(choice.codes.map(\.rawValue)),
               "\(base)/extensions/response-text": .string(words.text ?? choice.option),
             ]),
-          context: context, timestamp: Self.timestamp(start, plus: elapsed)))
+          context: context,
+          timestamp: Self.timestamp(start, plus: elapsedBySequence[choice.seq] ?? 0)))
     }
     let total = Self.duration(milliseconds: report.answeringMilliseconds)
     let end = Self.timestamp(start, plus: report.answeringMilliseconds)

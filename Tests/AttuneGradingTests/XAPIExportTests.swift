@@ -153,8 +153,14 @@ import Testing
       statements.prefix(3).map { $0.result?.response } == [
         "open-explore", "explore-own", "restored-plan",
       ])
-    // The session's duration includes the time spent on the undone answer.
+    // The session's duration, and the time of each later answer, include the time spent on
+    // the undone answer: answers at 2 s, 3 s and 4 s.
     #expect(statements.last?.result?.duration == "PT4S")
+    #expect(
+      statements.map(\.timestamp) == [
+        "2026-11-24T10:00:02Z", "2026-11-24T10:00:03Z", "2026-11-24T10:00:04Z",
+        "2026-11-24T10:00:04Z", "2026-11-24T10:00:04Z",
+      ])
   }
 
   @Test func anIncompleteSessionIsTerminated() throws {
