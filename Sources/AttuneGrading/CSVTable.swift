@@ -52,7 +52,10 @@ public enum CSVTable {
     case .empty: return ""
     case .number(let text): raw = text
     case .text(let text):
-      raw = text.first.map { formulaStarts.contains($0) } == true ? "'" + text : text
+      // By its first scalar: "\r\n" is one Character, which is not "\r".
+      raw =
+        text.unicodeScalars.first.map { formulaStarts.contains(Character($0)) } == true
+        ? "'" + text : text
     }
     let needsQuotes = raw.contains {
       $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n"

@@ -187,7 +187,7 @@ public enum SessionPageHTML {
         let said = [guess.guessType?.rawValue, guess.guessSubtype?.rawValue].compactMap { $0 }
         html +=
           "<div class=\"note\">Noticed: \(HTMLText.escaped(said.isEmpty ? "no rupture" : said.joined(separator: ", ")))"
-          + " (\(guess.typeCorrect ? "right" : "not right"))</div>\n"
+          + " (\(guess.guessType == guess.actualType ? "right" : "not right"))</div>\n"
       case .ending(let end, let ending):
         html +=
           "<div class=\"turn\"><div class=\"meta\">Ending: \(HTMLText.escaped(ending?.title ?? end.ending))"

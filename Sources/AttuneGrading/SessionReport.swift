@@ -49,12 +49,19 @@ public struct SessionReport: Hashable, Sendable {
     var choices = 0
     var undos = 0
     var guesses: [MarkerGuess] = []
+    var practiceOnlyLine: Int?
     for located in transcript.events {
       switch located.event {
       case .choice(let choice):
-        latency += max(0, choice.latencyMs)
+        // Latencies are not replayed, so an edited transcript may hold any number: the sum
+        // saturates rather than overflowing.
+        let (sum, overflow) = latency.addingReportingOverflow(max(0, choice.latencyMs))
+        latency = overflow ? Int.max : sum
         choices += 1
-      case .undo: undos += 1
+      case .undo:
+        undos += 1
+        practiceOnlyLine = practiceOnlyLine ?? located.line
+      case .hint: practiceOnlyLine = practiceOnlyLine ?? located.line
       case .markerGuess(let guess): guesses.append(guess)
       default: break
       }
@@ -83,8 +90,18 @@ public struct SessionReport: Hashable, Sendable {
     let verified = TranscriptVerification(
       transcript: transcript, scenario: scenario.scenario, scenarioSha256: scenario.sha256)
     findings = verified.findings
-    verification = verified.isVerified ? .verified : .failed
-    score = verified.isVerified ? verified.session?.score : nil
+    // Assessment mode allows no undo and no hint: either in an assessment transcript means the
+    // recorded mode was changed.
+    if let line = practiceOnlyLine, transcript.header?.mode == .assessment {
+      findings.append(
+        TranscriptProblem(
+          line: line, code: .transcriptMismatch,
+          message:
+            "an undo or a hint is recorded, but assessment mode allows neither: the mode was"
+            + " changed"))
+    }
+    verification = findings.isEmpty ? .verified : .failed
+    score = findings.isEmpty ? verified.session?.score : nil
   }
 
   /// The trainee, as recorded.
@@ -140,12 +157,15 @@ public struct MarkerIdentification: Hashable, Sendable, Codable {
   public var subtypesAsked: Int
   public var subtypesCorrect: Int
 
-  /// Counts `guesses`.
+  /// Counts `guesses`, comparing each guess with the marker the replay checked (the recorded
+  /// `typeCorrect` and `subtypeCorrect` are not replayed, so they are not trusted).
   public init(guesses: [MarkerGuess]) {
     self.guesses = guesses.count
-    typesCorrect = guesses.count(where: \.typeCorrect)
-    subtypesAsked = guesses.count { $0.subtypeCorrect != nil }
-    subtypesCorrect = guesses.count { $0.subtypeCorrect == true }
+    typesCorrect = guesses.count { $0.guessType == $0.actualType }
+    subtypesAsked = guesses.count { $0.actualSubtype != nil }
+    subtypesCorrect = guesses.count {
+      $0.actualSubtype != nil && $0.guessSubtype == $0.actualSubtype
+    }
   }
 
   /// The share of types named right, 0 to 1.

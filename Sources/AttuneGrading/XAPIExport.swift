@@ -53,11 +53,18 @@ public struct XAPIExport: Hashable, Sendable {
       name: header.trainee,
       account: XAPIStatement.Account(homePage: homePage, name: header.trainee))
     let start = Timestamp.date(fromISO8601: header.startedAt) ?? Date(timeIntervalSince1970: 0)
+    // The time answering up to each choice, undone answers included (they took time too).
+    var elapsedBySequence: [Int: Int] = [:]
     var elapsed = 0
+    for entry in report.script.entries {
+      guard case .response(let choice, _) = entry.content else { continue }
+      let (sum, overflow) = elapsed.addingReportingOverflow(max(0, choice.latencyMs))
+      elapsed = overflow ? Int.max : sum
+      elapsedBySequence[choice.seq] = elapsed
+    }
     var statements: [XAPIStatement] = []
     for (index, entry) in Self.standingChoices(report.script).enumerated() {
       guard case .response(let choice, let words) = entry.content else { continue }
-      elapsed += max(0, choice.latencyMs)
       let turn = Self.turn(of: choice, in: report.script)
       statements.append(
         XAPIStatement(
@@ -79,7 +86,8 @@ public struct XAPIExport: Hashable, Sendable {
               "\(base)/extensions/codes": .strings(choice.codes.map(\.rawValue)),
               "\(base)/extensions/response-text": .string(words.text ?? choice.option),
             ]),
-          context: context, timestamp: Self.timestamp(start, plus: elapsed)))
+          context: context,
+          timestamp: Self.timestamp(start, plus: elapsedBySequence[choice.seq] ?? 0)))
     }
     let total = Self.duration(milliseconds: report.answeringMilliseconds)
     let end = Self.timestamp(start, plus: report.answeringMilliseconds)
@@ -164,7 +172,8 @@ public struct XAPIExport: Hashable, Sendable {
 
   /// An ISO 8601 duration to the hundredth of a second: `PT1M4.25S`.
   public static func duration(milliseconds: Int) -> String {
-    let hundredths = (max(0, milliseconds) + 5) / 10
+    let clamped = max(0, milliseconds)
+    let hundredths = clamped / 10 + (clamped % 10 >= 5 ? 1 : 0)
     let hours = hundredths / 360_000
     let minutes = hundredths / 6_000 % 60
     let seconds = hundredths % 6_000

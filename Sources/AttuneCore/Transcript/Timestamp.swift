@@ -44,8 +44,11 @@ public enum Timestamp {
     let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
     let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
     let days = era * 146_097 + dayOfEra - 719_468
-    return Date(
+    let date = Date(
       timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))
+    // A day or second that does not exist (30 February, 18:41:60) would read as another
+    // moment: only what `iso8601(_:)` writes back the same is accepted.
+    return iso8601(date) == text ? date : nil
   }
 
   /// Year, month, day, hour, minute, second in UTC (civil-from-days, proleptic Gregorian).
