@@ -129,11 +129,14 @@ public enum SessionPageHTML {
       (report.score?.episodes ?? []).map { ($0.onsetTurnNumber, $0.number) },
       uniquingKeysWith: { first, _ in first })
     var html = ""
+    // A turn shown again after an undo gets no second anchor: ids stay unique.
+    var anchored: Set<Int> = []
     for entry in report.script.entries {
       switch entry.content {
       case .clientTurn(let shown, let words):
         let rupture = words?.marker != nil
-        html += "<div class=\"turn\(rupture ? " rupture" : "")\" id=\"turn-\(shown.number)\">"
+        let anchor = anchored.insert(shown.number).inserted ? " id=\"turn-\(shown.number)\"" : ""
+        html += "<div class=\"turn\(rupture ? " rupture" : "")\"\(anchor)>"
         html += "<div class=\"meta\">Turn \(shown.number) · bond \(shown.alliance.bond), task"
         html += " \(shown.alliance.task), goal \(shown.alliance.goal)</div>"
         if let episode = onsets[shown.number], words?.marker != nil {

@@ -455,6 +455,28 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: files.path("session.grading.jsonl")))
   }
 
+  @Test func stepAfterATornGradingFileKeepsTheNewRating() throws {
+    let files = try TranscriptFixtures()
+    let transcript = try files.play("session.jsonl")
+    let first = try replay(
+      files, transcript, ["--step", "--grader", "alice"], input: "rate 1 4\nquit\n")
+    #expect(first.status == 0, "\(first.stderr)")
+    // A grader's process killed while writing leaves half a line without its newline.
+    let grading = files.path("session.grading.jsonl")
+    let handle = try #require(FileHandle(forWritingAtPath: grading))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(#"{"at":"2026-11-24T22:00:00Z","epi"#.utf8))
+    try handle.close()
+    let second = try replay(
+      files, transcript, ["--step", "--grader", "bob"], input: "rate 1 2\nquit\n")
+    #expect(second.status == 0, "\(second.stderr)")
+    let lines = try TranscriptFixtures.lines(grading)
+    #expect(lines.count == 4, "header, alice, the fragment on its own line, bob: \(lines)")
+    #expect(lines[3].hasPrefix("{") && lines[3].contains("\"grader\":\"bob\""))
+    let shown = try replay(files, transcript)
+    #expect(shown.stdout.contains("engine 5; alice 4, bob 2"), "\(shown.stdout)")
+  }
+
   @Test func stepWalksTheSession() throws {
     let files = try TranscriptFixtures()
     let transcript = try files.play("session.jsonl")

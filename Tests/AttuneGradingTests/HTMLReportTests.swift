@@ -91,6 +91,10 @@ import Testing
     ])
     let chart = AllianceChart(report: try played.report())
     #expect(chart.points.map(\.turn) == [1, 2, 3, 4])
+    let page = SessionPageHTML.page(try played.report(), log: GradingLog(), index: nil)
+    let shows = page.components(separatedBy: "<div class=\"turn").count - 1
+    #expect(shows >= 5, "turn 2 is shown twice, after the undo; and the ending")
+    #expect(page.components(separatedBy: "id=\"turn-2\"").count == 2, "one anchor per turn number")
   }
 
   @Test func theSessionPageHoldsTheScript() throws {

@@ -170,8 +170,9 @@ import Testing
 
   @Test func aChangedScenarioIsCaught() throws {
     let played = try GradingFixtures.repaired()
-    var source = try GradingFixtures.source()
-    source.bytes += Array(" ".utf8)
+    let source = ScenarioSource(
+      scenario: try GradingFixtures.scenario(),
+      bytes: try GradingFixtures.scenarioBytes() + Array(" ".utf8))
     let report = SessionReport(
       file: "t1.jsonl", transcript: Transcript(bytes: played.bytes), scenario: source)
     Self.expectFailed(report, atLine: 1, code: .scenarioChanged)

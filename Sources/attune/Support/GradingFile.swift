@@ -58,7 +58,7 @@ enum GradingFile {
     _ events: [GradingEvent], forTranscript transcript: String, header: GradingHeader
   ) throws {
     let path = path(forTranscript: transcript)
-    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
       throw CommandFailure(
         "cannot write the grading file \(path): \(String(cString: strerror(errno)));"
@@ -66,8 +66,12 @@ enum GradingFile {
     }
     defer { close(descriptor) }
     var lines = events
-    if lseek(descriptor, 0, SEEK_END) == 0 { lines.insert(.header(header), at: 0) }
-    let text = lines.map { $0.line() + "\n" }.joined()
+    let size = lseek(descriptor, 0, SEEK_END)
+    if size == 0 { lines.insert(.header(header), at: 0) }
+    var text = lines.map { $0.line() + "\n" }.joined()
+    // A grader's process killed mid-write leaves a torn last line; end it, so that the new
+    // lines stand on their own (the fragment is then read as one unreadable line, left out).
+    if size > 0, !endsWithNewline(descriptor, size: size) { text = "\n" + text }
     let bytes = Array(text.utf8)
     var written = 0
     while written < bytes.count {
@@ -83,5 +87,11 @@ enum GradingFile {
       written += count
     }
     fsync(descriptor)
+  }
+
+  /// Whether the file open as `descriptor`, `size` bytes long, ends with a newline.
+  private static func endsWithNewline(_ descriptor: Int32, size: off_t) -> Bool {
+    var last: UInt8 = 0
+    return pread(descriptor, &last, 1, size - 1) == 1 && last == UInt8(ascii: "\n")
   }
 }
