@@ -8,9 +8,12 @@ struct ScoreSummary: Hashable {
   var favourable: Int32 = 0
   var unfavourable: Int32 = 0
   var episodes: Int32 = 0
-  var detected: Int32 = 0
   var ratingSum: Int32 = 0
+  /// Marker turns answered, and those whose response attended to the marker.
+  var markers: Int32 = 0
+  var noticed: Int32 = 0
   var isOpen = false
+  /// Whether any marker of the open episode was attended to.
   var attended = false
   var stage: ResolutionStage?
   var onset: Double = 0
@@ -29,12 +32,19 @@ struct ScoreSummary: Hashable {
     next.unfavourable += option.unfavourable[e]
     next.responses += 1
     if option.contraindicated { next.contraindicated += 1 }
-    if turn.hasMarker, !next.isOpen {
-      next.isOpen = true
-      next.attended = option.attends
-      next.stage = nil
-      next.onset = Self.tenth(before.mean)
-      next.openContraindicated = 0
+    if turn.hasMarker {
+      if !next.isOpen {
+        next.isOpen = true
+        next.attended = false
+        next.stage = nil
+        next.onset = Self.tenth(before.mean)
+        next.openContraindicated = 0
+      }
+      next.markers += 1
+      if option.attends {
+        next.noticed += 1
+        next.attended = true
+      }
     }
     guard next.isOpen else { return next }
     if let stage = turn.stage, next.stage.map({ stage > $0 }) ?? true { next.stage = stage }
@@ -49,7 +59,6 @@ struct ScoreSummary: Hashable {
       allianceAtClose: Self.tenth(alliance.mean), contraindicatedMoves: Int(openContraindicated)
     ).rating
     episodes += 1
-    if attended { detected += 1 }
     ratingSum += Int32(rating)
     isOpen = false
     stage = nil
@@ -58,29 +67,18 @@ struct ScoreSummary: Hashable {
     openContraindicated = 0
   }
 
-  /// The headline score of a session ending with this summary and this final alliance, as
-  /// `SessionScore` computes it.
+  /// The headline score of a session ending with this summary and this final alliance, computed
+  /// by the same function as `SessionScore`'s.
   func headline(final alliance: Alliance) -> Int {
     var summary = self
     if summary.isOpen { summary.close(at: alliance) }
-    var raw: [(ScoreComponent.Kind, Double)] = []
-    if summary.episodes > 0 {
-      let mean = Self.tenth(Double(summary.ratingSum) / Double(summary.episodes))
-      raw.append((.resolution, (mean - 1) / 4 * 100))
-      raw.append((.detection, Double(summary.detected) / Double(summary.episodes) * 100))
-    }
-    raw.append((.alliance, alliance.mean))
-    let fit = summary.favourable + summary.unfavourable
-    if fit > 0 { raw.append((.fit, Double(summary.favourable) / Double(fit) * 100)) }
-    if summary.responses > 0 {
-      raw.append(
-        (.restraint, (1 - Double(summary.contraindicated) / Double(summary.responses)) * 100))
-    }
-    let weightSum = raw.reduce(0) { $0 + ScoringModel.weights[$1.0]! }
-    var total = 0.0
-    for (kind, value) in raw {
-      total += Self.tenth(value) * (ScoringModel.weights[kind]! / weightSum)
-    }
-    return Int(total.rounded())
+    return HeadlineScore(
+      HeadlineEvidence(
+        episodes: Int(summary.episodes), ratingSum: Int(summary.ratingSum),
+        markers: Int(summary.markers), markersNoticed: Int(summary.noticed),
+        finalAlliance: alliance, favourableFit: Int(summary.favourable),
+        unfavourableFit: Int(summary.unfavourable), responses: Int(summary.responses),
+        contraindicatedMoves: Int(summary.contraindicated))
+    ).value
   }
 }
