@@ -53,7 +53,7 @@ public struct ScenarioAnalyzer: Sendable {
   /// The most states explored before falling back to sampling.
   public var stateBudget = 2_000_000
   /// The most score summaries carried in the exact score computation.
-  public var summaryBudget = 2_000_000
+  public var summaryBudget = 8_000_000
   /// The number of random playthroughs sampled when exact figures are out of reach.
   public var sampleCount = 1_000
   /// The seed of sampling.
@@ -329,8 +329,9 @@ public struct ScenarioAnalyzer: Sendable {
     }
   }
 
-  /// The exact score range, carrying every distinct score summary through the states in order.
-  /// Returns false when the summaries exceed the budget.
+  /// The exact score range, carrying the distinct score summaries through the states in order;
+  /// a summary that can neither end highest nor lowest is not carried on (see
+  /// `ScoreSummary.undominated`). Returns false when the summaries exceed the budget.
   private func exactScores(
     _ space: StateSpace, _ order: [Int32], _ compiled: CompiledScenario,
     _ analysis: inout ScenarioAnalysis, _ contraindicatedBest: inout [String]?
@@ -371,11 +372,12 @@ public struct ScenarioAnalyzer: Sendable {
       let turn = compiled.turns[p]
       let early = space.states[s][4] < StateSpace.earlyResponses || turn.hasMarker
       let before = space.alliance(of: s)
+      let keep = ScoreSummary.undominated(entries[s].map(\.summary))
       for e in Int(space.edgeStart[s])..<Int(space.edgeStart[s + 1]) {
         let t = Int(space.edgeTarget[e])
         let option = compiled.options[Int(space.edgeOption[e])]
         let after = space.alliance(of: t)
-        for (i, entry) in entries[s].enumerated() {
+        for (i, entry) in entries[s].enumerated() where keep[i] {
           let summary = entry.summary.step(turn, option, early: early, before: before, after: after)
           if pending[t]?[summary] != nil { continue }
           pending[t, default: [:]][summary] = Int32(entries[t].count)

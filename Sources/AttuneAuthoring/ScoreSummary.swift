@@ -82,3 +82,65 @@ struct ScoreSummary: Hashable {
     ).value
   }
 }
+
+extension ScoreSummary {
+  /// What decides which headline components apply and how the rest of an open episode can be
+  /// rated: summaries at the same state with the same key can be compared.
+  private struct Key: Hashable {
+    var isOpen: Bool
+    var episodes: Int32
+    var hasMarkers: Bool
+    var fitApplies: Bool
+    /// Kept apart so that a clean path never hides a tied path with a contraindicated move.
+    var slipped: Bool
+  }
+
+  private var key: Key {
+    Key(
+      isOpen: isOpen, episodes: episodes, hasMarkers: markers > 0,
+      fitApplies: favourable + unfavourable > 0, slipped: contraindicated > 0)
+  }
+
+  /// The summary's counts, each signed so that more is better for every headline that can
+  /// follow from it: with the same key and the same way on, a summary at least as high on every
+  /// count ends with a headline at least as high. The ratios of the headline (mean rating with
+  /// the same number of episodes, markers noticed, fit, restraint) rise with what they reward and
+  /// fall with what they penalise, and the rating of the open episode rises with its stage and
+  /// with a marker attended to and falls with its onset and its contraindicated moves.
+  private var merits: [Double] {
+    [
+      Double(ratingSum), Double(noticed), -Double(markers - noticed), -Double(contraindicated),
+      Double(responses), Double(favourable), -Double(unfavourable), attended ? 1 : 0,
+      Double(stage?.ordinal ?? 0), -onset, -Double(openContraindicated),
+    ]
+  }
+
+  /// The indices of the summaries worth carrying on from one state when only the highest and
+  /// the lowest headline matter: those that no other summary with the same key matches or beats
+  /// on every merit, and those that no other matches or falls below on every merit. Any other
+  /// summary ends, whatever follows, no higher than one kept and no lower than another.
+  static func undominated(_ summaries: [ScoreSummary]) -> [Bool] {
+    guard summaries.count > 1 else { return [Bool](repeating: true, count: summaries.count) }
+    var keep = [Bool](repeating: false, count: summaries.count)
+    let merits = summaries.map(\.merits)
+    let sums = merits.map { $0.reduce(0, +) }
+    for group in Dictionary(grouping: summaries.indices, by: { summaries[$0].key }).values {
+      // Whoever matches or beats a summary on every merit has a larger sum, so walking down the
+      // sums meets the maxima before anything they dominate (and up the sums, the minima).
+      let descending = group.sorted { sums[$0] > sums[$1] }
+      for (order, better) in [(descending, true), (descending.reversed(), false)] {
+        var extremes: [Int] = []
+        for i in order {
+          let dominated = extremes.contains { j in
+            zip(merits[j], merits[i]).allSatisfy { better ? $0 >= $1 : $0 <= $1 }
+          }
+          if !dominated {
+            extremes.append(i)
+            keep[i] = true
+          }
+        }
+      }
+    }
+    return keep
+  }
+}
