@@ -53,13 +53,19 @@ public struct ScenarioAnalyzer: Sendable {
   /// The most states explored before falling back to sampling.
   public var stateBudget = 2_000_000
   /// The most score summaries carried in the exact score computation.
-  public var summaryBudget = 2_000_000
+  public var summaryBudget = 8_000_000
   /// The number of random playthroughs sampled when exact figures are out of reach.
   public var sampleCount = 1_000
   /// The seed of sampling.
   public var seed: UInt64 = 1
 
   public init() {}
+
+  /// The checks that need every reachable state, skipped when the states exceed the budget.
+  static let stateSpaceChecks = [
+    DiagnosticCode.deadEnd, .loopWithoutExit, .conditionAlwaysTrue, .conditionAlwaysFalse,
+    .ruptureNeverResolved, .bestPathContraindicated,
+  ].map(\.rawValue)
 
   public func analyze(_ scenario: Scenario) -> ScenarioAnalysis {
     let compiled = CompiledScenario(scenario)
@@ -77,9 +83,11 @@ public struct ScenarioAnalyzer: Sendable {
       findings.add(
         .stateSpaceTooLarge, "/",
         "the space of play has more than \(stateBudget) states; the figures are estimates from"
-          + " \(sampleCount) random playthroughs and the reachability checks use the graph alone")
+          + " \(sampleCount) random playthroughs, the reachability checks use the graph alone,"
+          + " and these checks were skipped: \(Self.stateSpaceChecks.joined(separator: ", "))")
       findings.staticReachability()
-      sampleFigures(space, scenario, &analysis)
+      var unchecked: [String]?
+      sampleFigures(space, scenario, &analysis, &unchecked)
       analysis.diagnostics = findings.diagnostics.sortedByLocation()
       return analysis
     }
@@ -90,22 +98,24 @@ public struct ScenarioAnalyzer: Sendable {
     let reachesEnding = space.canReach { space.isEnding($0) }
     let counts = countPlaythroughs(space, order, acyclic, reachesEnding, &analysis)
     probabilities(space, order, acyclic, scenario, counts, &analysis)
-    if acyclic, exactScores(space, order, compiled, &analysis) {
+    // A highest-scoring path with a contraindicated move, even when a clean path ties with it.
+    var contraindicatedBest: [String]?
+    if acyclic, exactScores(space, order, compiled, &analysis, &contraindicatedBest) {
       analysis.scoreExact = true
     } else {
-      sampleFigures(space, scenario, &analysis, scoresOnly: true)
+      sampleFigures(space, scenario, &analysis, &contraindicatedBest, scoresOnly: true)
     }
-    if let best = analysis.bestPath {
+    if let best = contraindicatedBest {
       for id in best {
         guard let (turn, option) = scenario.option(id), !option.contraindicatedCodes.isEmpty
         else { continue }
         let o = compiled.options.first { $0.id == id }!
         findings.add(
           .bestPathContraindicated, o.pointer,
-          "the highest-scoring path (score \(analysis.scoreMaximum ?? 0)) answers turn"
+          "a highest-scoring path (score \(analysis.scoreMaximum ?? 0)) answers turn"
             + " \"\(turn.id)\" with \"\(id)\", a contraindicated move"
-            + " (\(option.contraindicatedCodes.map(\.rawValue).joined(separator: ", "))); make a"
-            + " better answer score higher")
+            + " (\(option.contraindicatedCodes.map(\.rawValue).joined(separator: ", ")));"
+            + " the path: \(best.joined(separator: " ")); make a better answer score higher")
       }
     }
     analysis.diagnostics = findings.diagnostics.sortedByLocation()
@@ -176,13 +186,18 @@ public struct ScenarioAnalyzer: Sendable {
       let p = Int(space.position(of: s))
       return p >= 0 && restoredTurns.contains(p)
     }
+    // Judged where an episode opens: a marker inside an open episode is a re-rupture of it.
+    let opening = space.reachedWithoutOpenEpisode()
+    var opens = [Bool](repeating: false, count: compiled.turns.count)
     var resolvable = [Bool](repeating: false, count: compiled.turns.count)
-    for s in 0..<space.stateCount {
+    for s in 0..<space.stateCount where opening[s] {
       let p = Int(space.position(of: s))
-      if p >= 0, reachesRestored[s] { resolvable[p] = true }
+      guard p >= 0, compiled.turns[p].hasMarker else { continue }
+      opens[p] = true
+      if reachesRestored[s] { resolvable[p] = true }
     }
     for (t, turn) in scenario.turns.enumerated()
-    where turn.marker != nil && space.turnReached[t] && !resolvable[t] {
+    where turn.marker != nil && opens[t] && !resolvable[t] {
       findings.add(
         .ruptureNeverResolved, "/turns/\(t)/marker",
         "the rupture shown at turn \"\(turn.id)\" can never be resolved: no turn marked"
@@ -314,11 +329,12 @@ public struct ScenarioAnalyzer: Sendable {
     }
   }
 
-  /// The exact score range, carrying every distinct score summary through the states in order.
-  /// Returns false when the summaries exceed the budget.
+  /// The exact score range, carrying the distinct score summaries through the states in order;
+  /// a summary that can neither end highest nor lowest is not carried on (see
+  /// `ScoreSummary.undominated`). Returns false when the summaries exceed the budget.
   private func exactScores(
     _ space: StateSpace, _ order: [Int32], _ compiled: CompiledScenario,
-    _ analysis: inout ScenarioAnalysis
+    _ analysis: inout ScenarioAnalysis, _ contraindicatedBest: inout [String]?
   ) -> Bool {
     struct Entry {
       var summary: ScoreSummary
@@ -330,7 +346,10 @@ public struct ScenarioAnalyzer: Sendable {
     var pending: [Int: [ScoreSummary: Int32]] = [:]
     entries[0] = [Entry(summary: ScoreSummary(), previousState: -1, previousEntry: -1, option: -1)]
     var carried = 1
-    var best: (score: Int, state: Int, entry: Int)?
+    // Among equal scores, the best path is one with the fewest contraindicated moves;
+    // `slipping` is the highest-scoring path with any, reported if it ties with the best.
+    var best: (score: Int, slips: Int32, state: Int, entry: Int)?
+    var slipping: (score: Int, state: Int, entry: Int)?
     var worst: (score: Int, state: Int, entry: Int)?
     for s32 in order {
       let s = Int(s32)
@@ -340,7 +359,11 @@ public struct ScenarioAnalyzer: Sendable {
         let alliance = space.alliance(of: s)
         for (i, entry) in entries[s].enumerated() {
           let score = entry.summary.headline(final: alliance)
-          if best == nil || score > best!.score { best = (score, s, i) }
+          let slips = entry.summary.contraindicated
+          if best == nil || (score, -slips) > (best!.score, -best!.slips) {
+            best = (score, slips, s, i)
+          }
+          if slips > 0, slipping == nil || score > slipping!.score { slipping = (score, s, i) }
           if worst == nil || score < worst!.score { worst = (score, s, i) }
         }
         continue
@@ -349,11 +372,12 @@ public struct ScenarioAnalyzer: Sendable {
       let turn = compiled.turns[p]
       let early = space.states[s][4] < StateSpace.earlyResponses || turn.hasMarker
       let before = space.alliance(of: s)
+      let keep = ScoreSummary.undominated(entries[s].map(\.summary))
       for e in Int(space.edgeStart[s])..<Int(space.edgeStart[s + 1]) {
         let t = Int(space.edgeTarget[e])
         let option = compiled.options[Int(space.edgeOption[e])]
         let after = space.alliance(of: t)
-        for (i, entry) in entries[s].enumerated() {
+        for (i, entry) in entries[s].enumerated() where keep[i] {
           let summary = entry.summary.step(turn, option, early: early, before: before, after: after)
           if pending[t]?[summary] != nil { continue }
           pending[t, default: [:]][summary] = Int32(entries[t].count)
@@ -381,6 +405,9 @@ public struct ScenarioAnalyzer: Sendable {
       analysis.scoreMinimum = worst.score
       analysis.bestPath = path(best.state, best.entry)
       analysis.worstPath = path(worst.state, worst.entry)
+      if let slipping, slipping.score == best.score {
+        contraindicatedBest = path(slipping.state, slipping.entry)
+      }
     }
     return true
   }
@@ -389,12 +416,13 @@ public struct ScenarioAnalyzer: Sendable {
   /// all explored).
   private func sampleFigures(
     _ space: StateSpace, _ scenario: Scenario, _ analysis: inout ScenarioAnalysis,
-    scoresOnly: Bool = false
+    _ contraindicatedBest: inout [String]?, scoresOnly: Bool = false
   ) {
     var random = SeededRandom(seed: seed)
     var endingHits = [Int](repeating: 0, count: scenario.endings.count)
     var stuck = 0
-    var best: (Int, [String])?
+    var best: (Int, Int, [String])?
+    var slipping: (Int, [String])?
     var worst: (Int, [String])?
     for _ in 0..<sampleCount {
       var session = Session(scenario: scenario, seed: random.next())
@@ -412,17 +440,21 @@ public struct ScenarioAnalyzer: Sendable {
         continue
       }
       endingHits[scenario.endingIndex(of: ending.id) ?? 0] += 1
-      let score = session.score.headline
+      let sessionScore = session.score
+      let score = sessionScore.headline
+      let slips = sessionScore.contraindicatedMoves
       let path = session.steps.map(\.option)
-      if best == nil || score > best!.0 { best = (score, path) }
+      if best == nil || (score, -slips) > (best!.0, -best!.1) { best = (score, slips, path) }
+      if slips > 0, slipping == nil || score > slipping!.0 { slipping = (score, path) }
       if worst == nil || score < worst!.0 { worst = (score, path) }
     }
     analysis.samples = sampleCount
     analysis.scoreExact = false
     analysis.scoreMaximum = best?.0
     analysis.scoreMinimum = worst?.0
-    analysis.bestPath = best?.1
+    analysis.bestPath = best?.2
     analysis.worstPath = worst?.1
+    if let best, let slipping, slipping.0 == best.0 { contraindicatedBest = slipping.1 }
     if !scoresOnly {
       analysis.probabilitiesExact = false
       analysis.stuckProbability = Double(stuck) / Double(max(1, sampleCount))
@@ -478,8 +510,13 @@ struct Findings {
     }
   }
 
+  /// Options that lead from the turn where a rupture episode opens straight to a turn marked
+  /// collaboration restored. A marker inside an episode already open is a re-rupture, whose
+  /// repair is that of the whole episode.
   mutating func oneMoveRepairs() {
-    for (t, turn) in scenario.turns.enumerated() where turn.marker != nil {
+    let reRuptures = ScenarioGraph(scenario).reRuptures(in: scenario)
+    for (t, turn) in scenario.turns.enumerated()
+    where turn.marker != nil && !reRuptures.contains(turn.id) {
       for (o, option) in turn.options.enumerated() {
         let direct = option.next.targets.filter {
           scenario.turn($0)?.stage == .collaborationRestored

@@ -8,9 +8,12 @@ struct ScoreSummary: Hashable {
   var favourable: Int32 = 0
   var unfavourable: Int32 = 0
   var episodes: Int32 = 0
-  var detected: Int32 = 0
   var ratingSum: Int32 = 0
+  /// Marker turns answered, and those whose response attended to the marker.
+  var markers: Int32 = 0
+  var noticed: Int32 = 0
   var isOpen = false
+  /// Whether any marker of the open episode was attended to.
   var attended = false
   var stage: ResolutionStage?
   var onset: Double = 0
@@ -29,12 +32,19 @@ struct ScoreSummary: Hashable {
     next.unfavourable += option.unfavourable[e]
     next.responses += 1
     if option.contraindicated { next.contraindicated += 1 }
-    if turn.hasMarker, !next.isOpen {
-      next.isOpen = true
-      next.attended = option.attends
-      next.stage = nil
-      next.onset = Self.tenth(before.mean)
-      next.openContraindicated = 0
+    if turn.hasMarker {
+      if !next.isOpen {
+        next.isOpen = true
+        next.attended = false
+        next.stage = nil
+        next.onset = Self.tenth(before.mean)
+        next.openContraindicated = 0
+      }
+      next.markers += 1
+      if option.attends {
+        next.noticed += 1
+        next.attended = true
+      }
     }
     guard next.isOpen else { return next }
     if let stage = turn.stage, next.stage.map({ stage > $0 }) ?? true { next.stage = stage }
@@ -49,7 +59,6 @@ struct ScoreSummary: Hashable {
       allianceAtClose: Self.tenth(alliance.mean), contraindicatedMoves: Int(openContraindicated)
     ).rating
     episodes += 1
-    if attended { detected += 1 }
     ratingSum += Int32(rating)
     isOpen = false
     stage = nil
@@ -58,29 +67,80 @@ struct ScoreSummary: Hashable {
     openContraindicated = 0
   }
 
-  /// The headline score of a session ending with this summary and this final alliance, as
-  /// `SessionScore` computes it.
+  /// The headline score of a session ending with this summary and this final alliance, computed
+  /// by the same function as `SessionScore`'s.
   func headline(final alliance: Alliance) -> Int {
     var summary = self
     if summary.isOpen { summary.close(at: alliance) }
-    var raw: [(ScoreComponent.Kind, Double)] = []
-    if summary.episodes > 0 {
-      let mean = Self.tenth(Double(summary.ratingSum) / Double(summary.episodes))
-      raw.append((.resolution, (mean - 1) / 4 * 100))
-      raw.append((.detection, Double(summary.detected) / Double(summary.episodes) * 100))
+    return HeadlineScore(
+      HeadlineEvidence(
+        episodes: Int(summary.episodes), ratingSum: Int(summary.ratingSum),
+        markers: Int(summary.markers), markersNoticed: Int(summary.noticed),
+        finalAlliance: alliance, favourableFit: Int(summary.favourable),
+        unfavourableFit: Int(summary.unfavourable), responses: Int(summary.responses),
+        contraindicatedMoves: Int(summary.contraindicated))
+    ).value
+  }
+}
+
+extension ScoreSummary {
+  /// What decides which headline components apply and how the rest of an open episode can be
+  /// rated: summaries at the same state with the same key can be compared.
+  private struct Key: Hashable {
+    var isOpen: Bool
+    var episodes: Int32
+    var hasMarkers: Bool
+    var fitApplies: Bool
+    /// Kept apart so that a clean path never hides a tied path with a contraindicated move.
+    var slipped: Bool
+  }
+
+  private var key: Key {
+    Key(
+      isOpen: isOpen, episodes: episodes, hasMarkers: markers > 0,
+      fitApplies: favourable + unfavourable > 0, slipped: contraindicated > 0)
+  }
+
+  /// The summary's counts, each signed so that more is better for every headline that can
+  /// follow from it: with the same key and the same way on, a summary at least as high on every
+  /// count ends with a headline at least as high. The ratios of the headline (mean rating with
+  /// the same number of episodes, markers noticed, fit, restraint) rise with what they reward and
+  /// fall with what they penalise, and the rating of the open episode rises with its stage and
+  /// with a marker attended to and falls with its onset and its contraindicated moves.
+  private var merits: [Double] {
+    [
+      Double(ratingSum), Double(noticed), -Double(markers - noticed), -Double(contraindicated),
+      Double(responses), Double(favourable), -Double(unfavourable), attended ? 1 : 0,
+      Double(stage?.ordinal ?? 0), -onset, -Double(openContraindicated),
+    ]
+  }
+
+  /// The indices of the summaries worth carrying on from one state when only the highest and
+  /// the lowest headline matter: those that no other summary with the same key matches or beats
+  /// on every merit, and those that no other matches or falls below on every merit. Any other
+  /// summary ends, whatever follows, no higher than one kept and no lower than another.
+  static func undominated(_ summaries: [ScoreSummary]) -> [Bool] {
+    guard summaries.count > 1 else { return [Bool](repeating: true, count: summaries.count) }
+    var keep = [Bool](repeating: false, count: summaries.count)
+    let merits = summaries.map(\.merits)
+    let sums = merits.map { $0.reduce(0, +) }
+    for group in Dictionary(grouping: summaries.indices, by: { summaries[$0].key }).values {
+      // Whoever matches or beats a summary on every merit has a larger sum, so walking down the
+      // sums meets the maxima before anything they dominate (and up the sums, the minima).
+      let descending = group.sorted { sums[$0] > sums[$1] }
+      for (order, better) in [(descending, true), (descending.reversed(), false)] {
+        var extremes: [Int] = []
+        for i in order {
+          let dominated = extremes.contains { j in
+            zip(merits[j], merits[i]).allSatisfy { better ? $0 >= $1 : $0 <= $1 }
+          }
+          if !dominated {
+            extremes.append(i)
+            keep[i] = true
+          }
+        }
+      }
     }
-    raw.append((.alliance, alliance.mean))
-    let fit = summary.favourable + summary.unfavourable
-    if fit > 0 { raw.append((.fit, Double(summary.favourable) / Double(fit) * 100)) }
-    if summary.responses > 0 {
-      raw.append(
-        (.restraint, (1 - Double(summary.contraindicated) / Double(summary.responses)) * 100))
-    }
-    let weightSum = raw.reduce(0) { $0 + ScoringModel.weights[$1.0]! }
-    var total = 0.0
-    for (kind, value) in raw {
-      total += Self.tenth(value) * (ScoringModel.weights[kind]! / weightSum)
-    }
-    return Int(total.rounded())
+    return keep
   }
 }

@@ -229,6 +229,44 @@ enum Fixture {
     #expect(quick.line == 9)
   }
 
+  /// t0 opens an episode; t2 and t3 are re-ruptures inside it. t2 leads straight to the
+  /// restoring turn t4 and t3 can never reach it, but the episode opened at t0 takes several
+  /// turns to repair and can be repaired, so neither lint applies.
+  @Test func reRupturesInsideAnOpenEpisode() throws {
+    let marker = "\"marker\": {\"type\": \"withdrawal\", \"subtype\": \"denial\", \"salience\": 2}"
+    let invite = "\"invite-discussion\""
+    let text = Fixture.scenario(
+      turns:
+        "[\n{\"id\": \"t0\", \"says\": \"s\", \(marker), \"options\": [\(Fixture.option("a", "\"t1\"", codes: invite)), \(Fixture.option("z", "\"t3\"", codes: invite))]},\n"
+        + "{\"id\": \"t1\", \"says\": \"s\", \"stage\": \"explored\", \"options\": [\(Fixture.option("b", "\"t2\""))]},\n"
+        + "{\"id\": \"t2\", \"says\": \"s\", \(marker), \"options\": [\(Fixture.option("c", "\"t4\"", codes: invite))]},\n"
+        + "{\"id\": \"t3\", \"says\": \"s\", \(marker), \"options\": [\(Fixture.option("y", "\"e2\"", codes: invite))]},\n"
+        + "{\"id\": \"t4\", \"says\": \"s\", \"stage\": \"collaboration-restored\", \"options\": [\(Fixture.option("d", "\"e1\""))]}]"
+    )
+    let diagnostics = try codes(text)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+  }
+
+  /// Two paths tie for the best score, one of them through a contraindicated move: the warning
+  /// is given although the path shown as best is the clean one. No ruptures and no fit, so the
+  /// headline is (alliance + restraint) / 2: clean (30 + 100) / 2 = 65, slip (80 + 50) / 2 = 65.
+  @Test func aTieDoesNotHideAContraindicatedBestPath() throws {
+    let down = ", \"alliance\": {\"bond\": -20, \"task\": -20, \"goal\": -20}"
+    let up = ", \"alliance\": {\"bond\": 30, \"task\": 30, \"goal\": 30}"
+    let text = Fixture.scenario(
+      turns:
+        "[\n{\"id\": \"t0\", \"says\": \"s\", \"options\": [\(Fixture.option("clean", "\"t1\"", extra: down)), \(Fixture.option("slip", "\"t1\"", codes: "\"defend-self\"", extra: up))]},\n"
+        + "{\"id\": \"t1\", \"says\": \"s\", \"options\": [\(Fixture.option("n1", "\"e1\""))]}]",
+      endings: "[{\"id\": \"e1\", \"title\": \"E\", \"outcome\": \"repaired\", \"debrief\": \"d\"}]"
+    )
+    let analysis = try Fixture.analyze(text)
+    #expect(analysis.scoreMaximum == 65 && analysis.scoreMinimum == 65)
+    #expect(analysis.bestPath == ["clean", "n1"])
+    let found = try find(analysis.diagnostics, .bestPathContraindicated)
+    #expect(found.pointer == "/turns/0/options/1")
+    #expect(found.message.contains("the path: slip n1"))
+  }
+
   @Test func bestPathContraindicated() throws {
     let text = Fixture.scenario(
       turns:
@@ -258,5 +296,10 @@ enum Fixture {
     #expect(analysis.samples == 50)
     let found = try #require(analysis.diagnostics.first { $0.code == .stateSpaceTooLarge })
     #expect(found.line == 1 && found.column == 1)
+    for skipped in [
+      "dead-end", "loop-without-exit", "rupture-never-resolved", "best-path-contraindicated",
+    ] {
+      #expect(found.message.contains(skipped))
+    }
   }
 }

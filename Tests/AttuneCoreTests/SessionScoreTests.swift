@@ -22,6 +22,7 @@ import Testing
     #expect(score.episodes.count == 1)
     #expect(episode.onsetTurn == "open")
     #expect(episode.onsetTurnNumber == 1)
+    #expect(episode.markersAttended == [true])
     #expect(episode.attended)
     #expect(episode.furthestStage == .collaborationRestored)
     #expect(episode.turnsTaken == 3)
@@ -36,6 +37,7 @@ import Testing
     #expect(score.rupturesDetected == 1)
     #expect(score.rupturesMissed == 0)
     #expect(score.rupturesResolved == 1)
+    #expect(score.markersNoticed == 1 && score.markersMissed == 0)
     #expect(score.meanResolutionRating == 5)
     #expect(score.exploratoryResponses == 2)
     #expect(score.immediateResponses == 1)
@@ -62,27 +64,64 @@ import Testing
     #expect(score.simulatedWAISR.label == "simulated")
   }
 
-  /// open-defend (-12 bond, -4 task) -> cold (fallback only) -> end-dropout.
+  /// open-defend (-12 bond, -4 task) -> cold (only the fallback is left: bond 38 < 40, pushes 1)
+  /// -> cold-silence -> end-dropout. The second marker, at cold, is answered by a reflection, so
+  /// it counts as noticed although the first was missed.
   @Test func anUnrepairedPathWithAContraindicatedMove() throws {
     let score = try play(["open-defend", "cold-silence"]).score
     #expect(score.outcome == .dropout)
     #expect(score.finalAlliance == Alliance(bond: 38, task: 46, goal: 50))
     let episode = try #require(score.episodes.first)
     #expect(episode.markers.map(\.type) == [.confrontation, .withdrawal])
-    #expect(!episode.attended)
+    #expect(episode.markersAttended == [false, true])
+    #expect(episode.attended)
     #expect(episode.furthestStage == nil)
     #expect(episode.trough == 44.7)
     #expect(episode.contraindicatedMoves == 1)
     #expect(episode.closure == .ending)
-    #expect(episode.rating == 1)
-    #expect(score.rupturesMissed == 1)
-    #expect(score.meanResolutionRating == 1)
+    // No stage reached, a marker attended to: "noticed".
+    #expect(episode.rating == 2)
+    #expect(!episode.isResolved)
+    #expect(score.rupturesDetected == 1 && score.rupturesMissed == 0)
+    #expect(score.markersNoticed == 1 && score.markersMissed == 1)
+    #expect(score.rupturesResolved == 0)
+    #expect(score.meanResolutionRating == 2)
     #expect(score.reflections == 1)
     #expect(score.reflectionToQuestionRatio == nil)
     #expect(score.contraindicatedMoves == 1)
-    #expect(score.components.map(\.value) == [0, 0, 44.7, 50])
-    // (44.7 * .2 + 50 * .2) / .9 = 21.04
-    #expect(score.headline == 21)
+    // Resolution (2 - 1) / 4 = 25; noticing 1 of 2 markers = 50; alliance (38 + 46 + 50) / 3;
+    // restraint 1 of 2 responses contraindicated = 50.
+    #expect(score.components.map(\.value) == [25, 50, 44.7, 50])
+    #expect(score.components.map(\.contribution) == [9.7, 8.3, 9.9, 11.1])
+    // (25 * .35 + 50 * .15 + 44.7 * .2 + 50 * .2) / .9 = 39.10
+    #expect(score.headline == 39)
+  }
+
+  /// open-reflect (+2 bond) -> explore (explored) -> explore-own (+5 bond, +3 goal; bond 57 < 58)
+  /// -> cold (a second marker) -> cold-blame (-5 bond) -> end-dropout. The episode was explored
+  /// but never restored, and the re-rupture at cold was missed.
+  @Test func aReRuptureInsideAnOpenEpisode() throws {
+    let score = try play(["open-reflect", "explore-own", "cold-blame"]).score
+    #expect(score.outcome == .dropout)
+    #expect(score.finalAlliance == Alliance(bond: 52, task: 50, goal: 53))
+    #expect(score.episodes.count == 1)
+    let episode = try #require(score.episodes.first)
+    #expect(episode.markers.map(\.subtype) == [.complaintAboutActivities, .minimalResponse])
+    #expect(episode.markersAttended == [true, false])
+    #expect(episode.furthestStage == .explored)
+    #expect(episode.turnsTaken == 3)
+    #expect(episode.allianceAtOnset == 50)
+    #expect(episode.trough == 50)
+    #expect(episode.allianceAtClose == 51.7)
+    #expect(episode.contraindicatedMoves == 1)
+    #expect(episode.rating == 3)
+    #expect(!episode.isResolved)
+    #expect(score.markersNoticed == 1 && score.markersMissed == 1)
+    // Resolution (3 - 1) / 4 = 50; noticing 1 of 2 = 50; alliance 155 / 3 = 51.7; restraint
+    // 2 of 3 responses clean = 66.7; no fit adjustment.
+    #expect(score.components.map(\.value) == [50, 50, 51.7, 66.7])
+    // (50 * .35 + 50 * .15 + 51.7 * .2 + 66.7 * .2) / .9 = 54.09
+    #expect(score.headline == 54)
   }
 
   @Test func fitAdjustmentsAreRecordedWithTheirReason() throws {
@@ -118,7 +157,10 @@ import Testing
     #expect(rate(false, .acknowledged) == 2)
     #expect(rate(true, .explored) == 3)
     #expect(rate(true, .discontentVoiced) == 3)
-    #expect(rate(true, .needVoiced) == 4)
+    // attune-repair/2: an episode that closes without collaboration restored rates at most 3.
+    #expect(rate(true, .needVoiced) == 3)
+    #expect(rate(true, .needVoiced, onset: 40, close: 60) == 3)
+    #expect(rate(true, .needVoiced, moves: 2) == 2)
     #expect(rate(true, .collaborationRestored, onset: 50, close: 49.9) == 4)
     #expect(rate(true, .collaborationRestored, onset: 50, close: 50) == 5)
     #expect(rate(true, .collaborationRestored, moves: 2) == 4, "therapist contribution")

@@ -14,13 +14,15 @@ extension DiagnosticCode {
   public static let conditionAlwaysTrue: DiagnosticCode = "condition-always-true"
   /// A condition fails in every reachable state where it is evaluated.
   public static let conditionAlwaysFalse: DiagnosticCode = "condition-always-false"
-  /// A rupture marker turn from which no turn marked `collaboration-restored` can be reached.
+  /// A marker turn where a rupture episode opens, from which no turn marked
+  /// `collaboration-restored` can be reached (re-ruptures inside an open episode are exempt).
   public static let ruptureNeverResolved: DiagnosticCode = "rupture-never-resolved"
-  /// An option of a marker turn leads straight to a `collaboration-restored` turn: the client
-  /// gives in after one good line.
+  /// An option of a marker turn where a rupture episode opens leads straight to a
+  /// `collaboration-restored` turn: the client gives in after one good line.
   public static let oneMoveRepair: DiagnosticCode = "one-move-repair"
-  /// The highest-scoring path uses a contraindicated move.
+  /// A highest-scoring path, even one tied with a clean path, uses a contraindicated move.
   public static let bestPathContraindicated: DiagnosticCode = "best-path-contraindicated"
-  /// The state space exceeds the analysis budget; figures are estimates from sampling.
+  /// The state space exceeds the analysis budget; figures are estimates from sampling, and the
+  /// checks that need every state are skipped (the message lists them).
   public static let stateSpaceTooLarge: DiagnosticCode = "state-space-too-large"
 }

@@ -1,4 +1,4 @@
-/// The attachment and reactance fit adjustments of scoring model `attune-repair/1`.
+/// The attachment and reactance fit adjustments of scoring model `attune-repair/2`.
 ///
 /// The rules follow `../shared/domain.md` sections 3, 4 and 7: avoidant clients experience the
 /// therapist as too close and do better when distance is respected first (Daly & Mallinckrodt

@@ -10,8 +10,10 @@ public struct RuptureEpisode: Hashable, Sendable, Codable {
   /// Every marker shown during the episode, in order; a withdrawal may turn into a
   /// confrontation or back.
   public var markers: [RuptureMarker]
-  /// Whether the response to the opening turn attended to the marker.
-  public var attended: Bool
+  /// For each of `markers`, whether the response to its turn attended to it.
+  public var markersAttended: [Bool]
+  /// Whether the response to any of the episode's marker turns attended to its marker.
+  public var attended: Bool { markersAttended.contains(true) }
   /// The furthest resolution stage reached.
   public var furthestStage: ResolutionStage?
   /// How many client turns the episode spanned.
@@ -34,8 +36,8 @@ public struct RuptureEpisode: Hashable, Sendable, Codable {
   /// How far the alliance came back from its trough.
   public var recovery: Double { allianceAtClose - trough }
 
-  /// Whether the rupture counts as resolved (rating 4 or 5).
-  public var isResolved: Bool { rating >= 4 }
+  /// Whether the rupture counts as resolved: collaboration was restored, whatever the rating.
+  public var isResolved: Bool { closure == .restored }
 
   /// The rupture type at onset.
   public var type: RuptureType { markers[0].type }
@@ -51,18 +53,18 @@ public struct RuptureEpisode: Hashable, Sendable, Codable {
   }
 }
 
-/// The written anchors of the 1-5 resolution rating of scoring model `attune-repair/1`.
+/// The written anchors of the 1-5 resolution rating of scoring model `attune-repair/2`.
 public enum ResolutionRating {
   /// The anchor text of each rating, 1 to 5.
   public static let anchors: [Int: String] = [
-    1: "Not addressed: the marker was not attended to and the client reached no resolution"
-      + " stage.",
-    2: "Noticed: the marker was attended to, or the rupture was at most acknowledged, but it"
-      + " was not explored.",
-    3: "Explored: the rupture was explored, or the client voiced discontent or hurt, but the"
-      + " underlying need was not reached.",
-    4: "Largely resolved: the client voiced the underlying need, or collaboration was restored"
-      + " without the alliance recovering to where it stood at onset.",
+    1: "Not addressed: no marker of the rupture was attended to and the client reached no"
+      + " resolution stage.",
+    2: "Noticed: a marker was attended to, or the rupture was at most acknowledged, but it was"
+      + " not explored.",
+    3: "Explored, not repaired: the rupture was explored, or the client voiced discontent, hurt"
+      + " or the underlying need, but the episode closed before collaboration was restored.",
+    4: "Largely resolved: collaboration was restored, but the alliance did not recover to where"
+      + " it stood when the rupture began.",
     5: "Resolved: collaboration was restored and the alliance recovered at least to where it"
       + " stood when the rupture began.",
   ]
@@ -70,7 +72,8 @@ public enum ResolutionRating {
   /// How many contraindicated moves within an episode lower its rating by one.
   public static let contributionPenaltyThreshold = 2
 
-  /// The rating and its reason for an episode's measures.
+  /// The rating and its reason for an episode's measures. Only an episode whose furthest stage
+  /// is collaboration restored can rate above 3.
   public static func rate(
     attended: Bool, furthestStage: ResolutionStage?, allianceAtOnset: Double,
     allianceAtClose: Double, contraindicatedMoves: Int
@@ -79,8 +82,7 @@ public enum ResolutionRating {
     switch furthestStage {
     case .collaborationRestored?:
       rating = allianceAtClose >= allianceAtOnset ? 5 : 4
-    case .needVoiced?: rating = 4
-    case .explored?, .discontentVoiced?: rating = 3
+    case .needVoiced?, .discontentVoiced?, .explored?: rating = 3
     case .acknowledged?: rating = 2
     case nil: rating = attended ? 2 : 1
     }

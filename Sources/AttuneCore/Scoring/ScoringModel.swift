@@ -1,7 +1,7 @@
 /// The version and weights of the scoring model, documented in `Docs/scoring-model.md`.
 public enum ScoringModel {
   /// The model's name and version, recorded in every transcript.
-  public static let version = "attune-repair/1"
+  public static let version = "attune-repair/2"
 
   /// The weights of the headline components, summing to 1.
   public static let weights: [ScoreComponent.Kind: Double] = [
@@ -30,7 +30,7 @@ public struct ScoreComponent: Hashable, Sendable, Codable {
   public enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
     /// Mean resolution rating, (mean - 1) / 4 * 100.
     case resolution
-    /// Share of ruptures whose marker was attended to.
+    /// Share of marker turns whose marker was attended to in the next response.
     case detection
     /// Final mean alliance.
     case alliance

@@ -16,10 +16,9 @@ extension SessionScore {
     rupturesDetected = episodes.filter(\.attended).count
     rupturesMissed = episodes.count - rupturesDetected
     rupturesResolved = episodes.filter(\.isResolved).count
-    meanResolutionRating =
-      episodes.isEmpty
-      ? nil
-      : roundedToTenth(Double(episodes.map(\.rating).reduce(0, +)) / Double(episodes.count))
+    let attention = episodes.flatMap(\.markersAttended)
+    markersNoticed = attention.filter { $0 }.count
+    markersMissed = attention.count - markersNoticed
     let codes = steps.map(\.codes)
     exploratoryResponses = codes.filter { $0.contains { $0.family == .exploratoryStrategy } }.count
     immediateResponses = codes.filter { $0.contains { $0.family == .immediateStrategy } }.count
@@ -32,61 +31,40 @@ extension SessionScore {
     favourableFit = fitTotals.filter { $0 > 0 }.count
     unfavourableFit = fitTotals.filter { $0 < 0 }.count
     simulatedWAISR = SimulatedWAISR(finalAlliance)
+    let evidence = HeadlineEvidence(
+      episodes: episodes.count, ratingSum: episodes.map(\.rating).reduce(0, +),
+      markers: attention.count, markersNoticed: markersNoticed, finalAlliance: finalAlliance,
+      favourableFit: favourableFit, unfavourableFit: unfavourableFit, responses: steps.count,
+      contraindicatedMoves: contraindicatedMoves)
+    meanResolutionRating = evidence.meanResolutionRating
+    let headlineScore = HeadlineScore(evidence)
+    headline = headlineScore.value
     components = []
-    headline = 0
-    (components, headline) = headlineScore(responses: steps.count)
+    components = headlineScore.parts.map { part in
+      ScoreComponent(
+        kind: part.kind, value: part.value, weight: (part.weight * 1000).rounded() / 1000,
+        contribution: roundedToTenth(part.value * part.weight),
+        explanation: explanation(of: part.kind, responses: steps.count))
+    }
   }
 
-  /// The components that apply, their renormalised weights, and the headline they add to.
-  private func headlineScore(responses: Int) -> ([ScoreComponent], Int) {
-    var raw: [(ScoreComponent.Kind, Double, String)] = []
-    if let mean = meanResolutionRating {
-      raw.append(
-        (
-          .resolution, (mean - 1) / 4 * 100,
-          "mean resolution rating \(mean) of 5 over \(episodes.count) rupture(s): (mean - 1) / 4"
-        ))
-      raw.append(
-        (
-          .detection, Double(rupturesDetected) / Double(episodes.count) * 100,
-          "\(rupturesDetected) of \(episodes.count) rupture marker(s) attended to in the next"
-            + " response"
-        ))
+  /// How the value of a component was computed, in words and numbers.
+  private func explanation(of kind: ScoreComponent.Kind, responses: Int) -> String {
+    switch kind {
+    case .resolution:
+      "mean resolution rating \(meanResolutionRating ?? 0) of 5 over \(episodes.count)"
+        + " rupture(s): (mean - 1) / 4"
+    case .detection:
+      "\(markersNoticed) of \(markersNoticed + markersMissed) rupture marker(s) attended to in"
+        + " the next response"
+    case .alliance:
+      "final bond \(finalAlliance.bond), task \(finalAlliance.task), goal \(finalAlliance.goal):"
+        + " their mean"
+    case .fit:
+      "\(favourableFit) favourable and \(unfavourableFit) unfavourable fit adjustment(s)"
+    case .restraint:
+      "\(contraindicatedMoves) contraindicated move(s) in \(responses) response(s)"
     }
-    raw.append(
-      (
-        .alliance, finalAlliance.mean,
-        "final bond \(finalAlliance.bond), task \(finalAlliance.task), goal \(finalAlliance.goal):"
-          + " their mean"
-      ))
-    if favourableFit + unfavourableFit > 0 {
-      raw.append(
-        (
-          .fit, Double(favourableFit) / Double(favourableFit + unfavourableFit) * 100,
-          "\(favourableFit) favourable and \(unfavourableFit) unfavourable fit adjustment(s)"
-        ))
-    }
-    if responses > 0 {
-      raw.append(
-        (
-          .restraint, (1 - Double(contraindicatedMoves) / Double(responses)) * 100,
-          "\(contraindicatedMoves) contraindicated move(s) in \(responses) response(s)"
-        ))
-    }
-    let weightSum = raw.reduce(0) { $0 + ScoringModel.weights[$1.0]! }
-    var components: [ScoreComponent] = []
-    var total = 0.0
-    for (kind, value, explanation) in raw {
-      let weight = ScoringModel.weights[kind]! / weightSum
-      let value = roundedToTenth(value)
-      let contribution = roundedToTenth(value * weight)
-      total += value * weight
-      components.append(
-        ScoreComponent(
-          kind: kind, value: value, weight: (weight * 1000).rounded() / 1000,
-          contribution: contribution, explanation: explanation))
-    }
-    return (components, Int(total.rounded()))
   }
 
   /// Finds the rupture episodes in a sequence of responses.
@@ -114,12 +92,14 @@ extension SessionScore {
         if open == nil {
           open = RuptureEpisode(
             number: episodes.count + 1, onsetTurn: turn.id, onsetTurnNumber: index + 1,
-            markers: [marker], attended: option?.attendsToMarker ?? false, furthestStage: nil,
+            markers: [marker], markersAttended: [option?.attendsToMarker ?? false],
+            furthestStage: nil,
             turnsTaken: 0, allianceAtOnset: roundedToTenth(step.before.mean),
             trough: roundedToTenth(step.before.mean), allianceAtClose: 0,
             contraindicatedMoves: 0, closure: .incomplete, rating: 1, ratingReason: "")
         } else {
           open!.markers.append(marker)
+          open!.markersAttended.append(option?.attendsToMarker ?? false)
         }
       }
       guard var episode = open else { continue }

@@ -11,12 +11,16 @@ public struct SessionScore: Hashable, Sendable, Codable {
   public var turns: [TurnScore]
   /// Every rupture episode.
   public var episodes: [RuptureEpisode]
-  /// Ruptures whose marker was attended to.
+  /// Ruptures with at least one marker attended to.
   public var rupturesDetected: Int
-  /// Ruptures whose marker was not attended to.
+  /// Ruptures none of whose markers was attended to.
   public var rupturesMissed: Int
-  /// Ruptures rated 4 or 5.
+  /// Ruptures in which collaboration was restored.
   public var rupturesResolved: Int
+  /// Marker turns whose next response attended to the marker, over all episodes.
+  public var markersNoticed: Int
+  /// Marker turns whose next response did not attend to the marker.
+  public var markersMissed: Int
   /// Mean resolution rating, if there was a rupture.
   public var meanResolutionRating: Double?
   /// Responses using an exploratory 3RS strategy.

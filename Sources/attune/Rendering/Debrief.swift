@@ -68,7 +68,8 @@ struct Debrief {
     screen.print(
       screen.style.bold(
         "Rupture episodes: \(score.rupturesResolved) of \(score.episodes.count) resolved,"
-          + " \(score.rupturesDetected) noticed"
+          + " \(score.markersNoticed) of \(score.markersNoticed + score.markersMissed) markers"
+          + " noticed"
           + (score.meanResolutionRating.map { ", mean rating \($0) of 5" } ?? "")))
     for episode in score.episodes {
       let markers = episode.markers.map { "\($0.type.rawValue): \($0.subtype.title)" }
@@ -77,7 +78,8 @@ struct Debrief {
           + " — rating \(screen.style.bold(String(episode.rating))) of 5")
       screen.print(
         screen.style.dim(
-          "     \(episode.attended ? "marker attended to" : "marker missed");"
+          "     markers attended to: \(episode.markersAttended.filter { $0 }.count) of"
+            + " \(episode.markersAttended.count);"
             + " furthest stage: \(episode.furthestStage?.title ?? "none"); \(episode.turnsTaken)"
             + " turn(s); alliance \(episode.allianceAtOnset) → trough \(episode.trough) →"
             + " \(episode.allianceAtClose); contraindicated moves \(episode.contraindicatedMoves)"))

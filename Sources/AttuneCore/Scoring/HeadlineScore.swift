@@ -1,0 +1,92 @@
+/// What the headline alliance repair score is computed from: a handful of counts that a scored
+/// session and the analysis of a scenario's whole space of play supply alike, so that both
+/// compute the headline with the same function.
+public struct HeadlineEvidence: Hashable, Sendable {
+  /// Rupture episodes, closed or still open at the end.
+  public var episodes: Int
+  /// The sum of their 1-5 resolution ratings.
+  public var ratingSum: Int
+  /// Marker turns answered.
+  public var markers: Int
+  /// Marker turns whose next response attended to the marker.
+  public var markersNoticed: Int
+  /// The alliance after the last response.
+  public var finalAlliance: Alliance
+  /// Fit adjustments that favoured a response.
+  public var favourableFit: Int
+  /// Fit adjustments that went against a response.
+  public var unfavourableFit: Int
+  /// Responses made.
+  public var responses: Int
+  /// Responses that used a contraindicated code.
+  public var contraindicatedMoves: Int
+
+  /// Creates the evidence from its counts.
+  public init(
+    episodes: Int, ratingSum: Int, markers: Int, markersNoticed: Int, finalAlliance: Alliance,
+    favourableFit: Int, unfavourableFit: Int, responses: Int, contraindicatedMoves: Int
+  ) {
+    self.episodes = episodes
+    self.ratingSum = ratingSum
+    self.markers = markers
+    self.markersNoticed = markersNoticed
+    self.finalAlliance = finalAlliance
+    self.favourableFit = favourableFit
+    self.unfavourableFit = unfavourableFit
+    self.responses = responses
+    self.contraindicatedMoves = contraindicatedMoves
+  }
+
+  /// The mean resolution rating, one decimal; nil without ruptures.
+  public var meanResolutionRating: Double? {
+    episodes == 0 ? nil : ScoringModel.roundedToTenth(Double(ratingSum) / Double(episodes))
+  }
+}
+
+/// The headline alliance repair score, 0-100, with the components that apply: each component's
+/// value (one decimal) and its weight renormalised over the components that apply
+/// (`Docs/scoring-model.md` section 5).
+public struct HeadlineScore: Hashable, Sendable {
+  /// One component that applies.
+  public struct Part: Hashable, Sendable {
+    /// Which component.
+    public var kind: ScoreComponent.Kind
+    /// Its value, 0-100, rounded to one decimal.
+    public var value: Double
+    /// Its renormalised weight, unrounded.
+    public var weight: Double
+  }
+
+  /// The components that apply, in the order of `ScoreComponent.Kind.allCases`.
+  public var parts: [Part]
+  /// The headline: the weighted sum of the parts, rounded to a whole number.
+  public var value: Int
+
+  /// Computes the headline from its evidence.
+  public init(_ evidence: HeadlineEvidence) {
+    var raw: [(ScoreComponent.Kind, Double)] = []
+    if let mean = evidence.meanResolutionRating {
+      raw.append((.resolution, (mean - 1) / 4 * 100))
+    }
+    if evidence.markers > 0 {
+      raw.append((.detection, Double(evidence.markersNoticed) / Double(evidence.markers) * 100))
+    }
+    raw.append((.alliance, evidence.finalAlliance.mean))
+    let fit = evidence.favourableFit + evidence.unfavourableFit
+    if fit > 0 { raw.append((.fit, Double(evidence.favourableFit) / Double(fit) * 100)) }
+    if evidence.responses > 0 {
+      let share = Double(evidence.contraindicatedMoves) / Double(evidence.responses)
+      raw.append((.restraint, (1 - share) * 100))
+    }
+    let weightSum = raw.reduce(0) { $0 + ScoringModel.weights[$1.0]! }
+    var total = 0.0
+    parts = raw.map { kind, value in
+      let part = Part(
+        kind: kind, value: ScoringModel.roundedToTenth(value),
+        weight: ScoringModel.weights[kind]! / weightSum)
+      total += part.value * part.weight
+      return part
+    }
+    value = Int(total.rounded())
+  }
+}
