@@ -119,6 +119,23 @@ import Testing
     #expect(verification.session?.score == session.score)
   }
 
+  @Test func aTranscriptOfAnotherScoringModelIsNotCheckedAgainstThisOne() throws {
+    let (bytes, _, scenarioBytes) = try Self.record([
+      "open-explore", "explore-own", "restored-plan",
+    ])
+    var lines = Self.lines(bytes)
+    lines[0] = lines[0].replacingOccurrences(
+      of: "\"scoringModel\":\"\(ScoringModel.version)\"",
+      with: "\"scoringModel\":\"attune-repair/0\"")
+    let verification = TranscriptVerification(
+      transcript: Transcript(bytes: Self.bytes(lines)), scenario: try Fixtures.scenario(),
+      scenarioBytes: scenarioBytes)
+    #expect(!verification.isVerified)
+    #expect(verification.findings.first?.code == .engineChanged)
+    #expect(verification.findings.first?.line == 1)
+    #expect(verification.findings.first?.message.contains("attune-repair/0") == true)
+  }
+
   @Test func tamperingIsCaughtAtItsLine() throws {
     let (bytes, _, scenarioBytes) = try Self.record([
       "open-explore", "explore-own", "restored-plan",

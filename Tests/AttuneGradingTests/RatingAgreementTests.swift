@@ -13,10 +13,12 @@ import Testing
   }
 
   /// Three verified sessions, each with one rupture episode, which the engine rates 5 (repaired),
-  /// 1 (dropout) and 3 (a dropout after exploring).
+  /// 1 (a dropout with no marker attended to) and 3 (a dropout after exploring).
   static func sessions() throws -> [SessionReport] {
     let repaired = try GradingFixtures.repaired().report(file: "a.jsonl")
-    let dropout = try GradingFixtures.dropout().report(file: "b.jsonl")
+    let dropout = try GradingFixtures.play([
+      .choose("open-info", latency: 1_000), .choose("cold-blame", latency: 1_000),
+    ]).report(file: "b.jsonl")
     let explored = try GradingFixtures.play([
       .choose("open-reflect", latency: 1_000),
       .choose("explore-own", latency: 1_000),

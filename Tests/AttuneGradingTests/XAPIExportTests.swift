@@ -261,7 +261,8 @@ import Testing
     #expect(
       statements.allSatisfy {
         $0.context.contextActivities.category?.first?.id
-          == "https://x.example/a/scoring-models/attune-repair%2F1"
+          == "https://x.example/a/scoring-models/"
+          + ScoringModel.version.replacingOccurrences(of: "/", with: "%2F")
       })
   }
 

@@ -35,6 +35,19 @@ public struct TranscriptVerification: Sendable {
       )
       return
     }
+    if header.scoringModel != ScoringModel.version
+      || header.engine != TranscriptHeader.engineVersion
+    {
+      findings.insert(
+        TranscriptProblem(
+          line: 1, code: .engineChanged,
+          message:
+            "the session was recorded by engine \(header.engine) with scoring model"
+            + " \(header.scoringModel); this build is \(TranscriptHeader.engineVersion) with"
+            + " \(ScoringModel.version), so its numbers cannot be checked here: replay it with"
+            + " a build of that version"), at: 0)
+      return
+    }
     guard header.scenario.id == scenario.id else {
       findings.append(
         TranscriptProblem(
