@@ -187,6 +187,7 @@ import Testing
       #expect(result.status != 0)
       #expect(result.stderr.contains("full"), "\(result.stderr)")
       #expect(!result.stdout.contains("Robin:"), "refused before the session: \(result.stdout)")
+      #expect(!FileManager.default.fileExists(atPath: path), "no empty transcript is left")
     }
   }
 

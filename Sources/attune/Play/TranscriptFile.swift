@@ -51,12 +51,14 @@ final class TranscriptFile: TranscriptSink {
   func synchronize() { fsync(descriptor) }
 
   /// Checks that the disk has room for a session's transcript (a full disk is reported before
-  /// the trainee starts work).
+  /// the trainee starts work). When it has not, the file just created, still empty, is
+  /// removed, so that the same path can be used again once there is room.
   func checkSpace(minimumBytes: Int64 = 256 * 1024) throws {
     var stats = statvfs()
     guard fstatvfs(descriptor, &stats) == 0 else { return }
     let free = Int64(stats.f_bavail) * Int64(stats.f_frsize)
     if free < minimumBytes {
+      unlink(path)
       throw CommandFailure(
         "the disk holding \(path) is full (\(free / 1024) KiB free); free some space or choose"
           + " another --transcript path")
