@@ -108,6 +108,26 @@ import Testing
     #expect(replay.status == 0, "\(moment): \(replay.stdout)\(replay.stderr)")
   }
 
+  /// Kills sessions while they start, 0 to 40 ms after launch (seeded): the transcript is
+  /// created with its header in one step, so there is either none or one with a header.
+  @Test func aSessionKilledWhileStartingLeavesNoEmptyTranscript() throws {
+    var random = SeededRandom(seed: 7)
+    for trial in 0..<12 {
+      let delay = UInt32.random(in: 0..<40_000, using: &random)
+      let home = try AttuneBinary.makeHome()
+      let path = home.appendingPathComponent("early.jsonl").path
+      let session = try LiveSession(
+        arguments: ["play", Self.fixture, "--seed", "7", "--transcript", path], home: home)
+      usleep(delay)
+      session.kill()
+      guard let data = FileManager.default.contents(atPath: path) else { continue }
+      let transcript = Transcript(bytes: Array(data))
+      let moment = "trial \(trial): killed \(delay / 1000) ms after launch"
+      #expect(transcript.header != nil, "\(moment): \(transcript.problems)")
+      #expect(transcript.problems.isEmpty, "\(moment): \(transcript.problems)")
+    }
+  }
+
   @Test func aTranscriptPathThatIsTakenIsNeverOverwritten() throws {
     let home = try AttuneBinary.makeHome()
     let taken = home.appendingPathComponent("taken.jsonl")
