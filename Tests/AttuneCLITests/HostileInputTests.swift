@@ -294,6 +294,15 @@ import Testing
     }
   }
 
+  @Test func twentyMillionJunkLinesAsATranscript() throws {
+    // Just under replay's 64 MiB limit; reading every line once took a minute and 4.6 GB.
+    try write("lines.jsonl", repeating: UInt8(ascii: "\n"), count: 60_000_000)
+    try expectReplayRefused("lines.jsonl")
+    let transcript = Transcript(bytes: Array(repeating: UInt8(ascii: "\n"), count: 1_000))
+    #expect(transcript.problems.count == Transcript.maximumProblems + 1)
+    #expect(transcript.problems.last?.message.contains("not read") == true)
+  }
+
   @Test(.disabled(if: geteuid() == 0, "root can read any file"))
   func anUnreadableTranscript() throws {
     try write("secret.jsonl", "{}\n")
