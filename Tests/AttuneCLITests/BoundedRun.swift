@@ -29,6 +29,7 @@ struct BoundedRun {
     process.executableURL = AttuneBinary.url
     process.arguments = arguments
     let home = try AttuneBinary.makeHome()
+    defer { try? FileManager.default.removeItem(at: home) }
     var environment = ProcessInfo.processInfo.environment
     environment["HOME"] = home.path
     environment["XDG_DATA_HOME"] = home.appendingPathComponent("data").path

@@ -8,11 +8,16 @@ import Testing
 ///
 /// The time limit of each run is a hang guard only; the real timings are in the report of
 /// issue #7, since these machines are too noisy for timed tests.
-@Suite(.serialized) struct HostileInputTests {
+@Suite(.serialized) final class HostileInputTests {
   let folder: URL
 
   init() throws {
     folder = try AttuneBinary.makeHome()
+  }
+
+  /// Removes the test's folder: some inputs are a hundred megabytes.
+  deinit {
+    try? FileManager.default.removeItem(at: folder)
   }
 
   /// Writes `bytes` to `name` in the test's folder.
