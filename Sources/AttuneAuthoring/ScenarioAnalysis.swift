@@ -56,6 +56,10 @@ public struct ScenarioAnalyzer: Sendable {
   public var summaryBudget = 8_000_000
   /// The number of random playthroughs sampled when exact figures are out of reach.
   public var sampleCount = 1_000
+  /// The most moves made in all sampled playthroughs together, so that a loop without exit
+  /// (where playthroughs run to their cap of 10,000 moves) cannot take minutes; sampling
+  /// stops early when it is spent, and the figures come from the playthroughs made.
+  public var sampleMoveBudget = 200_000
   /// The seed of sampling.
   public var seed: UInt64 = 1
 
@@ -102,7 +106,7 @@ public struct ScenarioAnalyzer: Sendable {
     var contraindicatedBest: [String]?
     if acyclic, exactScores(space, order, compiled, &analysis, &contraindicatedBest) {
       analysis.scoreExact = true
-    } else {
+    } else if Self.statesThatCanFinish(space)[0] {
       sampleFigures(space, scenario, &analysis, &contraindicatedBest, scoresOnly: true)
     }
     if let best = contraindicatedBest {
@@ -143,10 +147,10 @@ public struct ScenarioAnalyzer: Sendable {
       let a = space.alliance(of: Int(state))
       let path = space.choices(to: Int(state))
       findings.add(
-        .deadEnd, "/turns/\(turn)/options",
+        .deadEnd, "/turns/\(turn)/options", severity: .error,
         "turn \"\(scenario.turns[turn].id)\" can be reached with no option available (bond"
           + " \(a.bond), task \(a.task), goal \(a.goal)), for example after choosing"
-          + " \(path.isEmpty ? "nothing" : path.joined(separator: ", ")); add an option"
+          + " \(Self.describe(path)); add an option"
           + " without a condition or a \"fallback\" option")
     }
     let reachesEnding = space.canReach { space.isEnding($0) }
@@ -157,10 +161,10 @@ public struct ScenarioAnalyzer: Sendable {
       if trapped.insert(turn).inserted {
         let path = space.choices(to: s)
         findings.add(
-          .loopWithoutExit, "/turns/\(turn)",
+          .loopWithoutExit, "/turns/\(turn)", severity: .error,
           "from turn \"\(scenario.turns[turn].id)\" the session can loop forever without reaching"
             + " an ending, for example after choosing"
-            + " \(path.isEmpty ? "nothing" : path.joined(separator: ", ")); give the loop a way"
+            + " \(Self.describe(path)); give the loop a way"
             + " out")
       }
     }
@@ -273,6 +277,42 @@ public struct ScenarioAnalyzer: Sendable {
     return "about \(mantissa)e+\(Int(exponent))"
   }
 
+  /// A choice sequence for a message: "nothing" when empty, whole when short, otherwise its
+  /// first and last 10 choices around a count of those left out, so that a long loop cannot
+  /// make messages (one per turn) grow with the square of its length.
+  static func describe(_ path: [String]) -> String {
+    guard !path.isEmpty else { return "nothing" }
+    guard path.count > 25 else { return path.joined(separator: ", ") }
+    return (path.prefix(10) + ["... \(path.count - 20) more ..."] + path.suffix(10))
+      .joined(separator: ", ")
+  }
+
+  /// Which states can reach an ending or a dead end (the states without moves), found
+  /// backwards from those, without recursion.
+  static func statesThatCanFinish(_ space: StateSpace) -> [Bool] {
+    let count = space.stateCount
+    var incoming = [[Int32]](repeating: [], count: count)
+    var finishing = [Bool](repeating: false, count: count)
+    var queue: [Int] = []
+    for s in 0..<count {
+      let edges = Int(space.edgeStart[s])..<Int(space.edgeStart[s + 1])
+      if edges.isEmpty {
+        finishing[s] = true
+        queue.append(s)
+      }
+      for e in edges { incoming[Int(space.edgeTarget[e])].append(Int32(s)) }
+    }
+    var head = 0
+    while head < queue.count {
+      for previous in incoming[queue[head]] where !finishing[Int(previous)] {
+        finishing[Int(previous)] = true
+        queue.append(Int(previous))
+      }
+      head += 1
+    }
+    return finishing
+  }
+
   private func probabilities(
     _ space: StateSpace, _ order: [Int32], _ acyclic: Bool, _ scenario: Scenario,
     _ counts: [Int: String], _ analysis: inout ScenarioAnalysis
@@ -300,13 +340,20 @@ public struct ScenarioAnalyzer: Sendable {
       }
       analysis.probabilitiesExact = true
     } else {
-      // Push the probability through the moves until almost all of it is absorbed.
+      // Push the probability through the moves until almost all of it is absorbed. Mass in a
+      // loop without exit is stuck at once; it would otherwise circle until the work budget
+      // ran out, which takes minutes when the loop is small.
+      let canFinish = Self.statesThatCanFinish(space)
       var work = 0
       var remaining = 1.0
       while remaining > 1e-12 && work < 50_000_000 {
         var next = [Double](repeating: 0, count: space.stateCount)
         remaining = 0
         for s in 0..<space.stateCount where mass[s] > 0 {
+          guard canFinish[s] else {
+            stuck += mass[s]
+            continue
+          }
           absorb(s, mass[s])
           for e in Int(space.edgeStart[s])..<Int(space.edgeStart[s + 1]) {
             let t = Int(space.edgeTarget[e])
@@ -424,10 +471,17 @@ public struct ScenarioAnalyzer: Sendable {
     var best: (Int, Int, [String])?
     var slipping: (Int, [String])?
     var worst: (Int, [String])?
-    for _ in 0..<sampleCount {
+    var movesLeft = sampleMoveBudget
+    // With every state explored, a playthrough ten times longer than there are states is
+    // going round a loop.
+    let walkCap = space.isComplete ? min(10_000, 100 + 10 * space.stateCount) : 10_000
+    var walks = 0
+    for _ in 0..<sampleCount where movesLeft > 0 {
+      walks += 1
       var session = Session(scenario: scenario, seed: random.next())
       var steps = 0
-      while !session.isOver && steps < 10_000 {
+      defer { movesLeft -= steps }
+      while !session.isOver && steps < min(walkCap, movesLeft) {
         guard case .turn(let shown) = session.presentation else { break }
         let available = shown.options.filter(\.isAvailable)
         if available.isEmpty { break }
@@ -448,7 +502,7 @@ public struct ScenarioAnalyzer: Sendable {
       if slips > 0, slipping == nil || score > slipping!.0 { slipping = (score, path) }
       if worst == nil || score < worst!.0 { worst = (score, path) }
     }
-    analysis.samples = sampleCount
+    analysis.samples = walks
     analysis.scoreExact = false
     analysis.scoreMaximum = best?.0
     analysis.scoreMinimum = worst?.0
@@ -457,11 +511,11 @@ public struct ScenarioAnalyzer: Sendable {
     if let best, let slipping, slipping.0 == best.0 { contraindicatedBest = slipping.1 }
     if !scoresOnly {
       analysis.probabilitiesExact = false
-      analysis.stuckProbability = Double(stuck) / Double(max(1, sampleCount))
+      analysis.stuckProbability = Double(stuck) / Double(max(1, walks))
       analysis.endings = scenario.endings.enumerated().map { e, ending in
         ScenarioAnalysis.EndingFigure(
           id: ending.id, playthroughs: nil,
-          probability: Double(endingHits[e]) / Double(max(1, sampleCount)))
+          probability: Double(endingHits[e]) / Double(max(1, walks)))
       }
     }
   }
@@ -472,10 +526,14 @@ struct Findings {
   let scenario: Scenario
   var diagnostics: [Diagnostic] = []
 
-  mutating func add(_ code: DiagnosticCode, _ pointer: String, _ message: String) {
+  /// Adds a finding: a warning, or an error for a defect that stops a session (a trainee stuck
+  /// with no option, or in a loop that never ends).
+  mutating func add(
+    _ code: DiagnosticCode, _ pointer: String, severity: Severity = .warning, _ message: String
+  ) {
     diagnostics.append(
       Diagnostic(
-        .warning, code, message, at: scenario.sourceMap.location(of: pointer),
+        severity, code, message, at: scenario.sourceMap.location(of: pointer),
         pointer: pointer, file: scenario.sourceMap.file))
   }
 

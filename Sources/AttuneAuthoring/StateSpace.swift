@@ -190,10 +190,11 @@ struct StateSpace {
 
   /// The options chosen from the start to reach `state`, along the way it was first found.
   func choices(to state: Int) -> [String] {
+    let options = compiled.options
     var result: [String] = []
     var current = state
     while parent[current].state >= 0 {
-      result.append(compiled.options[Int(parent[current].option)].id)
+      result.append(options[Int(parent[current].option)].id)
       current = Int(parent[current].state)
     }
     return result.reversed()

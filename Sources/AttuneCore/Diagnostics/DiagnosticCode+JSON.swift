@@ -37,6 +37,8 @@ extension DiagnosticCode {
   public static let jsonStringTooLong: DiagnosticCode = "json-string-too-long"
   /// A number literal longer than the limit.
   public static let jsonNumberTooLong: DiagnosticCode = "json-number-too-long"
+  /// More values (scalars, arrays and objects) than the limit; parsing stops there.
+  public static let jsonTooManyValues: DiagnosticCode = "json-too-many-values"
   /// A note that the error limit was reached and the rest of the text was not checked.
   public static let jsonTooManyErrors: DiagnosticCode = "json-too-many-errors"
 }

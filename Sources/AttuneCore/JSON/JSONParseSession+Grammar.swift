@@ -142,6 +142,16 @@ extension JSONParseSession {
 
   /// Adds a finished value to the innermost open container, or makes it the root.
   mutating func complete(_ value: JSONValue) -> GrammarState {
+    valueCount += 1
+    guard valueCount <= limits.maximumValues else {
+      error(
+        .jsonTooManyValues,
+        "the file holds more than \(limits.maximumValues) values (strings, numbers, lists and"
+          + " objects), the most allowed; no scenario needs so many: is this the right file?",
+        at: value.location, scope: .slot)
+      stopped = true
+      return .failed
+    }
     lastValueEnd = value.endLocation
     pendingComma = nil
     guard !stack.isEmpty else {

@@ -36,7 +36,8 @@ struct JSONParseSession {
 
   var diagnostics: [Diagnostic] = []
   private var errorCount = 0
-  /// Set once the error limit is reached: nothing more is reported and parsing ends.
+  /// Set once the error limit or the value limit is reached: nothing more is reported and
+  /// parsing ends without a tree.
   var stopped = false
 
   /// The arrays and objects opened and not yet closed, outermost first.
@@ -46,6 +47,8 @@ struct JSONParseSession {
   /// of exact size when it closes, so that no array grows step by step.
   var openElements: [JSONValue] = []
   var openMembers: [JSONMember] = []
+  /// How many values have been completed, against `limits.maximumValues`.
+  var valueCount = 0
   /// The top-level value, once complete.
   var root: JSONValue?
   /// Just after the value completed last, where a missing comma belongs.

@@ -203,6 +203,15 @@ struct ObjectReader {
           at: element.location, pointer: JSONPointer.appending(index, to: pointer(to: key)))
         continue
       }
+      if string.utf8.count > context.limits.maximumTextLength,
+        string.unicodeScalars.count > context.limits.maximumTextLength
+      {
+        context.error(
+          .limitExceeded,
+          "an element of \"\(key)\" is \(string.unicodeScalars.count) characters long;"
+            + " the limit is \(context.limits.maximumTextLength): shorten it",
+          at: element.location, pointer: JSONPointer.appending(index, to: pointer(to: key)))
+      }
       strings.append(string)
     }
     return strings

@@ -33,10 +33,28 @@ public struct ScenarioLoader: Sendable {
     let structural = parsed.diagnostics.contains {
       $0.severity == .error && !Self.treePreservingCodes.contains($0.code)
     }
-    let diagnostics =
-      (parsed.diagnostics + (structural ? [] : decoder.context.diagnostics)).sortedByLocation()
+    let diagnostics = capped(
+      (parsed.diagnostics + (structural ? [] : decoder.context.diagnostics)).sortedByLocation())
     return ScenarioLoadResult(
       scenario: diagnostics.containsErrors ? nil : scenario, diagnostics: diagnostics)
+  }
+
+  /// The diagnostics up to the error limit (`limits.json.maximumErrors`), then a note where
+  /// the first error left out stands, so that no file, however broken, floods the output.
+  func capped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    let limit = max(1, limits.json.maximumErrors)
+    var errors = 0
+    for (index, diagnostic) in diagnostics.enumerated() where diagnostic.severity == .error {
+      errors += 1
+      guard errors > limit else { continue }
+      let total = diagnostics.filter { $0.severity == .error }.count
+      let note = Diagnostic(
+        .note, .jsonTooManyErrors,
+        "\(total) errors in all; only the first \(limit) are shown: fix them and check again",
+        at: diagnostic.location, file: diagnostic.file)
+      return Array(diagnostics[..<index]) + [note]
+    }
+    return diagnostics
   }
 }
 

@@ -30,40 +30,54 @@ public struct Transcript: Sendable {
     public var event: TranscriptEvent
   }
 
-  /// Reads a transcript from its bytes. Never throws: unreadable lines become problems, and a
-  /// torn last line is noted and left out.
+  /// The most unreadable lines reported; reading stops after them, so that a large file of
+  /// junk costs little time and memory.
+  public static let maximumProblems = 200
+
+  /// Reads a transcript from its bytes. Never throws: unreadable lines become problems (up to
+  /// `maximumProblems`, then reading stops), and a torn last line is noted and left out.
   public init(bytes: [UInt8]) {
     header = nil
     events = []
     tornLine = nil
     problems = []
-    let decoder = JSONDecoder()
-    var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-    let endsWithNewline = bytes.last == UInt8(ascii: "\n")
-    if endsWithNewline { lines.removeLast() }
     if bytes.isEmpty {
       problems.append(
         TranscriptProblem(line: 1, code: .transcriptEmpty, message: "the file is empty"))
       return
     }
-    for (index, line) in lines.enumerated() {
-      let number = index + 1
+    let decoder = JSONDecoder()
+    var start = 0
+    var number = 0
+    while start < bytes.count {
+      number += 1
       // A last line without its newline was cut off while being written, even if what reached
       // the disk happens to parse: it is left out and noted.
-      if index == lines.count - 1 && !endsWithNewline {
+      guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
         tornLine = number
         break
       }
+      let line = bytes[start..<end]
+      start = end + 1
       do {
-        if index == 0 {
+        if number == 1 {
           header = try decoder.decode(HeaderLine.self, from: Data(line)).header
         } else {
           let event = try decoder.decode(TranscriptEvent.self, from: Data(line))
           events.append(LocatedEvent(line: number, event: event))
         }
       } catch {
+        guard problems.count < Self.maximumProblems else {
+          problems.append(
+            TranscriptProblem(
+              line: number, code: .transcriptEvent,
+              message:
+                "more than \(Self.maximumProblems) unreadable lines; the rest of the file was"
+                + " not read"))
+          break
+        }
         problems.append(
-          index == 0
+          number == 1
             ? TranscriptProblem(
               line: number, code: .transcriptHeader,
               message: "the first line is not a transcript header: \(Self.describe(error))")

@@ -3,11 +3,20 @@ import Foundation
 
 /// A transcript file, created new (never overwriting), readable by its owner only, written one
 /// complete line per `write` so that a killed process leaves a valid prefix.
+///
+/// Where the file system allows it, the file is created without a name (`O_TMPFILE`) and
+/// named only once its first line, the header, is written: a session killed at any moment
+/// leaves either no file or one that starts with a complete header, never an empty one.
 final class TranscriptFile: TranscriptSink {
   let path: String
   private let descriptor: Int32
+  /// Whether the file still has no name; it gets `path` with its first line.
+  private var unnamed: Bool
 
-  /// Creates the file at `path`; fails if it exists or cannot be created.
+  /// Linux's `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Swift does not import.
+  private static let openUnnamed: Int32 = 0o20_000_000 | O_DIRECTORY
+
+  /// Creates the file for `path`; fails if something is there or it cannot be created.
   init(creatingAt path: String) throws {
     self.path = path
     let folder = (path as NSString).deletingLastPathComponent
@@ -15,19 +24,46 @@ final class TranscriptFile: TranscriptSink {
       try? FileManager.default.createDirectory(
         atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
+    // Refuse a taken path at once; naming the file (link) refuses it again without a race.
+    var existing = stat()
+    if lstat(path, &existing) == 0 { throw Self.taken(path) }
+    let unnamedDescriptor = open(
+      folder.isEmpty ? "." : folder, Self.openUnnamed | O_WRONLY | O_CLOEXEC, 0o600)
+    if unnamedDescriptor >= 0 {
+      descriptor = unnamedDescriptor
+      unnamed = true
+      return
+    }
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
-      let reason = String(cString: strerror(errno))
-      if errno == EEXIST {
-        throw CommandFailure(
-          "\(path): a file is already there, and transcripts are never overwritten; choose"
-            + " another --transcript path")
-      }
-      throw CommandFailure(
-        "the transcript cannot be written to \(path): \(reason); choose a writable place with"
-          + " --transcript PATH")
+      if errno == EEXIST { throw Self.taken(path) }
+      throw Self.unwritable(path, errno)
     }
     self.descriptor = descriptor
+    unnamed = false
+  }
+
+  private static func taken(_ path: String) -> CommandFailure {
+    CommandFailure(
+      "\(path): a file is already there, and transcripts are never overwritten; choose"
+        + " another --transcript path")
+  }
+
+  private static func unwritable(_ path: String, _ code: Int32) -> CommandFailure {
+    CommandFailure(
+      "the transcript cannot be written to \(path): \(String(cString: strerror(code))); choose"
+        + " a writable place with --transcript PATH")
+  }
+
+  /// Gives the unnamed file its name, once its first line is on disk.
+  private func name() throws {
+    fsync(descriptor)
+    guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+    else {
+      if errno == EEXIST { throw Self.taken(path) }
+      throw Self.unwritable(path, errno)
+    }
+    unnamed = false
   }
 
   deinit { close(descriptor) }
@@ -45,18 +81,21 @@ final class TranscriptFile: TranscriptSink {
       }
       offset += written
     }
+    if unnamed { try name() }
   }
 
   /// Forces what was written to the disk.
   func synchronize() { fsync(descriptor) }
 
   /// Checks that the disk has room for a session's transcript (a full disk is reported before
-  /// the trainee starts work).
+  /// the trainee starts work). When it has not, the file just created, still empty, is
+  /// removed (an unnamed one vanishes by itself), so that the same path can be used again.
   func checkSpace(minimumBytes: Int64 = 256 * 1024) throws {
     var stats = statvfs()
     guard fstatvfs(descriptor, &stats) == 0 else { return }
     let free = Int64(stats.f_bavail) * Int64(stats.f_frsize)
     if free < minimumBytes {
+      if !unnamed { unlink(path) }
       throw CommandFailure(
         "the disk holding \(path) is full (\(free / 1024) KiB free); free some space or choose"
           + " another --transcript path")

@@ -19,7 +19,7 @@ struct DiagnosticRenderer {
     var text =
       "\(style.bold(place + ":")) \(label) \(TerminalText.sanitized(diagnostic.message, keepNewlines: false))"
       + " [\(diagnostic.code)]"
-    if let source, let line = Self.line(diagnostic.line, of: source) {
+    if let source, let line = Self.line(around: diagnostic.location.offset, of: source) {
       let number = String(diagnostic.line)
       let gutter = String(repeating: " ", count: number.count)
       let shown = TerminalText.sanitized(line, keepNewlines: false)
@@ -30,23 +30,22 @@ struct DiagnosticRenderer {
     return text
   }
 
-  /// The 1-based `number`th line of `source`, if it exists and is of a sane length to show.
-  static func line(_ number: Int, of source: [UInt8]) -> String? {
-    var current = 1
-    var start = 0
-    var index = 0
-    while index < source.count && current < number {
-      if source[index] == UInt8(ascii: "\n") {
-        current += 1
-        start = index + 1
-      }
-      index += 1
+  /// The line of `source` that holds the byte at `offset`, up to its first 400 bytes; nil
+  /// when the offset is outside the text or more than 4,096 bytes into its line.
+  ///
+  /// It looks only near the offset, so that rendering many diagnostics of a large file takes
+  /// time linear in their number, not in the size of the file.
+  static func line(around offset: Int, of source: [UInt8]) -> String? {
+    guard offset >= 0 && offset <= source.count else { return nil }
+    func isBreak(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
+    var start = offset
+    while start > 0 && !isBreak(source[start - 1]) {
+      guard offset - start < 4096 else { return nil }
+      start -= 1
     }
-    guard current == number else { return nil }
     var end = start
-    while end < source.count && source[end] != UInt8(ascii: "\n") && end - start < 400 { end += 1 }
-    var line = String(decoding: source[start..<end], as: UTF8.self)
-    if line.hasSuffix("\r") { line.removeLast() }
-    return line
+    while end < source.count && !isBreak(source[end]) && end - start < 400 { end += 1 }
+    return String(decoding: source[start..<end], as: UTF8.self)
   }
+
 }

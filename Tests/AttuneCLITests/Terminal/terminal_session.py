@@ -51,6 +51,13 @@ def spawn(extra="", colour=False, transcript=TRANSCRIPT):
     return child
 
 
+def attune_pid(child):
+    """The pid of the attune that `child`'s shell runs: only a child of that shell, so that
+    no other attune on the machine (another test's, or another user's) is signalled."""
+    return int(subprocess.check_output(["pgrep", "-n", "-P", str(child.pid), "-f", "attune play"])
+               .strip())
+
+
 def expect(child, pattern):
     try:
         child.expect(pattern)
@@ -170,7 +177,7 @@ def signal_restores_the_terminal(number):
     prompt(child, 1)
     child.send("1\r")
     prompt(child, 2)
-    pid = int(subprocess.check_output(["pgrep", "-n", "-f", "attune play"]).strip())
+    pid = attune_pid(child)
     os.kill(pid, number)
     expect(child, pexpect.EOF)
     child.close()
@@ -194,7 +201,7 @@ def case_sigkill_leaves_an_incomplete_transcript():
     prompt(child, 1)
     child.send("1\r")
     prompt(child, 2)
-    pid = int(subprocess.check_output(["pgrep", "-n", "-f", "attune play"]).strip())
+    pid = attune_pid(child)
     os.kill(pid, signal.SIGKILL)
     expect(child, pexpect.EOF)
     child.close()
