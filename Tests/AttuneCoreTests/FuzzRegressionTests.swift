@@ -75,10 +75,25 @@ import Testing
 
   @Test(arguments: scenarioCodes.keys.sorted())
   func scenario(_ name: String) throws {
-    let result = ScenarioLoader().load(try Self.input("scenario", name), file: "fuzz.json")
+    let bytes = try Self.input("scenario", name)
+    let result = ScenarioLoader().load(bytes, file: "fuzz.json")
     #expect((result.scenario == nil) == result.diagnostics.containsErrors)
     let codes = Set(result.diagnostics.map(\.code)).sorted { $0.rawValue < $1.rawValue }
     #expect(codes == Self.scenarioCodes[name])
+    if let scenario = result.scenario { try Self.play(scenario, choosingBy: bytes) }
+  }
+
+  /// The scenario target's session: options chosen by the input's bytes, at most 500, then
+  /// the score.
+  static func play(_ scenario: Scenario, choosingBy bytes: [UInt8]) throws {
+    var session = Session(scenario: scenario, seed: UInt64(bytes.count))
+    for choice in 0..<500 {
+      guard case .turn(let shown) = session.presentation, !shown.availableOptions.isEmpty
+      else { break }
+      let options = shown.availableOptions
+      try session.choose(options[Int(bytes[choice % bytes.count]) % options.count].option.id)
+    }
+    _ = session.score
   }
 
   @Test(arguments: expressionOutcomes.keys.sorted())
