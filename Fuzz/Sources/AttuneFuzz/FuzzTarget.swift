@@ -29,6 +29,13 @@ struct FuzzTarget: Sendable {
         TranscriptTarget.run(bytes(data, size))
         return 0
       }),
+    FuzzTarget(
+      name: "selftest",
+      summary: "traps on any input starting with '!', to show that a Swift trap is caught",
+      callback: { data, size in
+        precondition(bytes(data, size).first != UInt8(ascii: "!"), "the self-test trap")
+        return 0
+      }),
   ]
 
   /// The target with this name, if there is one.
