@@ -26,9 +26,9 @@ import Testing
       "json-missing-comma", "json-single-quotes", "json-syntax", "json-trailing-content",
       "json-unquoted-key",
     ],
+    // Its long number fits the 128-character limit since the limit was raised.
     "json-number-too-long.json": [
-      "json-control-character", "json-invalid-utf8", "json-missing-comma", "json-number-too-long",
-      "json-syntax",
+      "json-control-character", "json-invalid-utf8", "json-missing-comma", "json-syntax",
     ],
     "json-too-many-errors.json": [
       "json-control-character", "json-invalid-number", "json-invalid-utf8", "json-missing-comma",
@@ -60,12 +60,14 @@ import Testing
   static let transcriptCodes: [String: [DiagnosticCode]] = [
     "alliance-differs.jsonl": ["transcript-event", "transcript-mismatch"],
     "event-missing.jsonl": ["transcript-event", "transcript-mismatch"],
-    "field-missing.jsonl": ["transcript-event", "scenario-changed", "transcript-mismatch"],
+    // The fuzzer also mangled the engine's name in the header: nothing is checked against it.
+    "field-missing.jsonl": ["engine-changed", "transcript-event"],
     "format-0.jsonl": ["transcript-header", "scenario-changed"],
     "marker-differs.jsonl": ["transcript-event", "transcript-event", "transcript-mismatch"],
-    "options-differ.jsonl": ["scenario-changed", "transcript-mismatch"],
+    "options-differ.jsonl": ["engine-changed"],
     "other-scenario.jsonl": ["transcript-mismatch"],
-    "score-differs.jsonl": ["transcript-header", "transcript-mismatch"],
+    // Its end line holds an attune-repair/1 score, which lacks fields of the current model.
+    "score-differs.jsonl": ["transcript-event", "transcript-header"],
     "unknown-subtype.jsonl": ["transcript-event", "transcript-event", "transcript-mismatch"],
   ]
 

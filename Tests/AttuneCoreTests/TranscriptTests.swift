@@ -136,6 +136,22 @@ import Testing
     #expect(verification.findings.first?.message.contains("attune-repair/0") == true)
   }
 
+  @Test func anEditedScoreDetailIsNamedAsSuch() throws {
+    let (bytes, _, scenarioBytes) = try Self.record([
+      "open-explore", "explore-own", "restored-plan",
+    ])
+    var lines = Self.lines(bytes)
+    let end = try #require(lines.lastIndex { $0.contains("\"event\":\"end\"") })
+    let edited = lines[end].replacingOccurrences(of: "\"trough\":", with: "\"trough\":1")
+    #expect(edited != lines[end])
+    lines[end] = edited
+    let verification = TranscriptVerification(
+      transcript: Transcript(bytes: Self.bytes(lines)), scenario: try Fixtures.scenario(),
+      scenarioBytes: scenarioBytes)
+    #expect(verification.findings.first?.line == end + 1)
+    #expect(verification.findings.first?.message.contains("details") == true)
+  }
+
   @Test func tamperingIsCaughtAtItsLine() throws {
     let (bytes, _, scenarioBytes) = try Self.record([
       "open-explore", "explore-own", "restored-plan",

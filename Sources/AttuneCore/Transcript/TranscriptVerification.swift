@@ -202,9 +202,11 @@ private struct Replay {
       ended = true
       let score = session.score
       if score != recorded.score {
-        return
-          "the recorded score differs from the replayed one (headline \(recorded.score.headline)"
-          + " recorded, \(score.headline) replayed)"
+        return score.headline != recorded.score.headline
+          ? "the recorded score differs from the replayed one (headline"
+            + " \(recorded.score.headline) recorded, \(score.headline) replayed)"
+          : "the recorded score's details (components, episodes or per-turn figures) differ from"
+            + " the replayed ones, though both give headline \(score.headline)"
       }
       return nil
     case .quit:
