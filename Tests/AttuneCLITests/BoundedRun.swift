@@ -20,14 +20,31 @@ struct BoundedRun {
   /// Whether the process exited by itself with a non-zero status (a refusal, not a crash).
   var refusedCleanly: Bool { !killedBySignal && status != 0 }
 
+  /// Whether the tests run as root and can run the binary as "nobody" (setpriv is there, and
+  /// every folder above the binary lets others in), so that file permissions can be tested.
+  static let canRunAsNobody: Bool = {
+    guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    else { return false }
+    guard let probe = try? attune(["--version"], limit: 20, asNobody: true) else { return false }
+    return probe.status == 0 && !probe.killedBySignal
+  }()
+
   /// Runs `attune arguments` with nothing on standard input, killing it after `limit` seconds.
   static func attune(
-    _ arguments: [String], directory: URL? = nil, limit: Double = 20,
+    _ arguments: [String], directory: URL? = nil, limit: Double = 20, asNobody: Bool = false,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> BoundedRun {
     let process = Process()
-    process.executableURL = AttuneBinary.url
-    process.arguments = arguments
+    if asNobody {
+      // Root reads any file; run as the unprivileged user "nobody" to meet permissions.
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+      process.arguments =
+        ["--reuid=65534", "--regid=65534", "--clear-groups", "--", AttuneBinary.url.path]
+        + arguments
+    } else {
+      process.executableURL = AttuneBinary.url
+      process.arguments = arguments
+    }
     let home = try AttuneBinary.makeHome()
     defer { try? FileManager.default.removeItem(at: home) }
     var environment = ProcessInfo.processInfo.environment

@@ -255,6 +255,23 @@ import Testing
     #expect(run.stderr.contains("nothing: the folder holds no scenario files"), "\(run.output)")
   }
 
+  /// Run as root, where `setpriv` can drop to "nobody" so that permissions apply.
+  @Test(.enabled(if: BoundedRun.canRunAsNobody, "needs root, setpriv and a binary others reach"))
+  func anUnreadableFileAsAnUnprivilegedUser() throws {
+    try write("secret.json", "{}")
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o755], ofItemAtPath: folder.path)
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0], ofItemAtPath: folder.appendingPathComponent("secret.json").path)
+    let run = try BoundedRun.attune(["check", "secret.json"], directory: folder, asNobody: true)
+    #expect(run.refusedCleanly, "\(run.output)")
+    #expect(
+      run.stdout.contains("secret.json:1:1: error: cannot check this file: it cannot be read"),
+      "\(run.output)")
+    #expect(run.stdout.contains("permission"), "\(run.output)")
+    #expect(run.stdout.contains("[unreadable-file]"), "\(run.output)")
+  }
+
   @Test(.disabled(if: geteuid() == 0, "root can read any file"))
   func anUnreadableFile() throws {
     try write("secret.json", "{}")
@@ -308,6 +325,19 @@ import Testing
     let transcript = Transcript(bytes: Array(repeating: UInt8(ascii: "\n"), count: 1_000))
     #expect(transcript.problems.count == Transcript.maximumProblems + 1)
     #expect(transcript.problems.last?.message.contains("not read") == true)
+  }
+
+  @Test(.enabled(if: BoundedRun.canRunAsNobody, "needs root, setpriv and a binary others reach"))
+  func anUnreadableTranscriptAsAnUnprivilegedUser() throws {
+    try write("secret.jsonl", "{}\n")
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0], ofItemAtPath: folder.appendingPathComponent("secret.jsonl").path)
+    let run = try BoundedRun.attune(
+      ["replay", "secret.jsonl", "--scenario", AttuneBinary.fixture("tiny-rupture.json")],
+      directory: folder, asNobody: true)
+    #expect(run.refusedCleanly, "\(run.output)")
+    #expect(run.stderr.contains("secret.jsonl: cannot be read"), "\(run.output)")
   }
 
   @Test(.disabled(if: geteuid() == 0, "root can read any file"))
