@@ -189,6 +189,30 @@ import Testing
     }
   }
 
+  @Test func theScenariosLayoutHasARowOfTotalsPerScenario() throws {
+    let cohort = try Cohort()
+    let result = try cohort.grade(["--format", "csv", "--layout", "scenarios"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let records = try CSV.parse(result.stdout)
+    let header = try #require(records.first)
+    #expect(
+      header.prefix(6) == ["scenario", "versions", "sessions", "completed", "verified", "scored"])
+    #expect(records.allSatisfy { $0.count == header.count })
+    let rows = Dictionary(uniqueKeysWithValues: records.dropFirst().map { ($0[0], $0) })
+    #expect(rows.keys.sorted() == ["fee-change", "tiny-rupture"])
+    let tiny = try #require(rows["tiny-rupture"])
+    // Four transcripts: repaired, dropout, the tampered copy (complete, not verified) and the
+    // incomplete one (verified); only the two verified, completed sessions are scored.
+    #expect(Array(tiny[2...5]) == ["4", "3", "3", "2"], "\(tiny)")
+    let outcomes = tiny.suffix(4).compactMap { Int($0) }
+    #expect(outcomes.reduce(0, +) == 2, "every scored session has one outcome: \(tiny)")
+    #expect(rows["fee-change"]?[2...5].joined(separator: ",") == "1,1,1,1")
+
+    let refused = try cohort.grade(["--layout", "scenarios"])
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("--layout scenarios is a CSV layout"))
+  }
+
   @Test func theGradebookHasARowPerTraineeAndAColumnPerScenario() throws {
     let cohort = try Cohort()
     // A second, better attempt by t2 at the fixture.

@@ -15,7 +15,8 @@ struct Grade: ParsableCommand {
       agreement between graders and the engine is reported where ratings exist.
 
       Formats: text (a table for people), csv (RFC 4180; --layout gradebook gives one row per
-      trainee and one column per scenario for Canvas or Moodle), json, xapi (xAPI 1.0.3
+      trainee and one column per scenario for Canvas or Moodle; --layout scenarios, one row per
+      scenario with its totals), json, xapi (xAPI 1.0.3
       statements as one JSON array), html (a page per transcript and an index; needs
       --output FOLDER). Output goes to standard output unless --output names a file.
       """)
@@ -26,7 +27,7 @@ struct Grade: ParsableCommand {
   @Option(help: "Output format: text, csv, json, xapi or html.")
   var format: GradeFormat = .text
 
-  @Option(help: "CSV layout: sessions (a row per transcript) or gradebook (a row per trainee).")
+  @Option(help: "CSV layout: sessions, gradebook (a row per trainee) or scenarios (their totals).")
   var layout: CSVLayout = .sessions
 
   @Option(help: "Which attempt counts in the gradebook: best or latest.")
@@ -60,8 +61,8 @@ struct Grade: ParsableCommand {
     if format == .html && output == nil {
       throw ValidationError("--format html writes several files: name a folder with --output")
     }
-    if layout == .gradebook && format != .csv {
-      throw ValidationError("--layout gradebook is a CSV layout: add --format csv")
+    if layout != .sessions && format != .csv {
+      throw ValidationError("--layout \(layout.rawValue) is a CSV layout: add --format csv")
     }
   }
 
@@ -139,6 +140,7 @@ struct Grade: ParsableCommand {
     case (.text, _): TextGradeReport()
     case (.csv, .sessions): CSVSessionsReport()
     case (.csv, .gradebook): CSVGradebookReport(gradebook: Gradebook(policy: attempt))
+    case (.csv, .scenarios): CSVScenariosReport()
     case (.json, _): JSONGradeReport()
     case (.xapi, _):
       XAPIGradeReport(
@@ -155,7 +157,7 @@ enum GradeFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The layouts of `attune grade --format csv`.
 enum CSVLayout: String, ExpressibleByArgument, CaseIterable {
-  case sessions, gradebook
+  case sessions, gradebook, scenarios
 }
 
 extension Gradebook.AttemptPolicy: ExpressibleByArgument {}

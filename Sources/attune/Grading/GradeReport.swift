@@ -51,6 +51,35 @@ struct CSVGradebookReport: GradeReport {
   }
 }
 
+/// The totals of each scenario as CSV: one row per scenario.
+struct CSVScenariosReport: GradeReport {
+  static let columns = [
+    "scenario", "versions", "sessions", "completed", "verified", "scored", "mean_headline",
+    "lowest_headline", "highest_headline", "ruptures", "ruptures_resolved",
+    "mean_resolution_rating", "repaired", "partly_repaired", "unrepaired", "dropout",
+  ]
+
+  func begin(_ output: ReportOutput) throws {}
+
+  func add(_ report: SessionReport, log: GradingLog, to output: ReportOutput) throws {}
+
+  func finish(_ totals: GradeTotals, to output: ReportOutput) throws {
+    try output.append(CSVTable.record(Self.columns.map(CSVTable.Cell.text)))
+    for scenario in totals.cohort.sortedScenarios {
+      let cells: [CSVTable.Cell] =
+        [
+          .text(scenario.scenario), .text(scenario.versions.sorted().joined(separator: " ")),
+          .integer(scenario.sessions), .integer(scenario.completed), .integer(scenario.verified),
+          .integer(scenario.scored), .decimal(scenario.meanHeadline),
+          .integer(scenario.lowestHeadline), .integer(scenario.highestHeadline),
+          .integer(scenario.ruptures), .integer(scenario.rupturesResolved),
+          .decimal(scenario.meanResolutionRating, places: 2),
+        ] + Outcome.allCases.map { .integer(scenario.outcomes[$0.rawValue] ?? 0) }
+      try output.append(CSVTable.record(cells))
+    }
+  }
+}
+
 /// Everything as one JSON document, the sessions streamed into its `sessions` array.
 struct JSONGradeReport: GradeReport {
   private var first = true
