@@ -11,7 +11,7 @@ public enum GradeSheet {
     + [
       "ruptures_resolved", "ruptures_total", "mean_resolution_rating", "contraindicated_moves",
       "final_bond", "final_task", "final_goal", "marker_type_accuracy", "marker_subtype_accuracy",
-      "answering_seconds", "graders", "grader_mean_rating", "first_finding",
+      "duration_seconds", "answering_seconds", "graders", "grader_mean_rating", "first_finding",
     ]
 
   /// The row of `report`, with what graders entered in `log`.
@@ -43,6 +43,7 @@ public enum GradeSheet {
           $0.subtypesAsked == 0 ? nil : Double($0.subtypesCorrect) / Double($0.subtypesAsked)
         },
         places: 2),
+      .decimal(report.durationMilliseconds.map { Double($0) / 1000 }, places: 1),
       .decimal(Double(report.answeringMilliseconds) / 1000, places: 1),
       .integer(log.graders.count),
       .decimal(

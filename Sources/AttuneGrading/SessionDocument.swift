@@ -17,7 +17,8 @@ public struct SessionDocument: Encodable, Sendable {
   private enum Key: String, CodingKey {
     case file, trainee, scenario, mode, seed, startedAt, features, scoringModel, completed
     case verified, verification, findings, tornLine, claimedHeadline, score
-    case markerIdentification, answeringSeconds, choices, undos, graders, comments, script
+    case markerIdentification, durationSeconds, endedAt, answeringSeconds, choices, undos, graders,
+      comments, script
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -50,6 +51,9 @@ public struct SessionDocument: Encodable, Sendable {
     try container.encodeIfPresent(report.score, forKey: .score)
     try container.encodeIfPresent(report.markerIdentification, forKey: .markerIdentification)
     try container.encode(Double(report.answeringMilliseconds) / 1000, forKey: .answeringSeconds)
+    try container.encodeIfPresent(
+      report.durationMilliseconds.map { Double($0) / 1000 }, forKey: .durationSeconds)
+    try container.encodeIfPresent(report.endedAt, forKey: .endedAt)
     try container.encode(report.choices, forKey: .choices)
     try container.encode(report.undos, forKey: .undos)
     try container.encode(

@@ -42,7 +42,13 @@ public enum SessionPageHTML {
       ("File", report.file), ("Trainee", header?.trainee),
       ("Scenario", header.map { "\($0.scenario.id) \($0.scenario.version)" }),
       ("Mode", header?.mode.rawValue), ("Seed", header.map { String($0.seed) }),
-      ("Started", header?.startedAt), ("Scoring model", header?.scoringModel),
+      ("Started", header?.startedAt), ("Ended", report.endedAt),
+      (
+        "Duration",
+        report.durationMilliseconds.map {
+          DecimalText.formatted(Double($0) / 1000, places: 0) + " s"
+        }
+      ), ("Scoring model", header?.scoringModel),
       (
         "Time answering",
         DecimalText.formatted(Double(report.answeringMilliseconds) / 1000, places: 1) + " s"

@@ -1,4 +1,5 @@
 import AttuneCore
+import Foundation
 
 /// Everything a grader needs to know about one transcript: who played what and how, whether
 /// the transcript could be trusted, the score, and the session as a script.
@@ -29,6 +30,11 @@ public struct SessionReport: Hashable, Sendable {
   /// The time the trainee spent answering: the sum of the latencies of every choice, undone
   /// ones included, in milliseconds.
   public var answeringMilliseconds: Int
+  /// When the session ended or stopped, as recorded (ISO 8601), if it was.
+  public var endedAt: String?
+  /// The session's length by the clock, from its start to its end or stop, in milliseconds;
+  /// nil when the transcript records no end time or the times cannot be read.
+  public var durationMilliseconds: Int?
   /// How many choices the trainee made (undone ones included) and took back.
   public var choices: Int
   public var undos: Int
@@ -44,6 +50,12 @@ public struct SessionReport: Hashable, Sendable {
     tornLine = transcript.tornLine
     isComplete = transcript.isComplete
     claimedHeadline = transcript.end?.score.headline
+    switch transcript.events.last?.event {
+    case .end(let end)?: endedAt = end.at
+    case .quit(let quit)?: endedAt = quit.at
+    default: endedAt = nil
+    }
+    durationMilliseconds = Self.milliseconds(from: transcript.header?.startedAt, to: endedAt)
     script = SessionScript(transcript: transcript, scenario: scenario?.scenario)
     var latency = 0
     var choices = 0
@@ -102,6 +114,15 @@ public struct SessionReport: Hashable, Sendable {
     }
     verification = findings.isEmpty ? .verified : .failed
     score = findings.isEmpty ? verified.session?.score : nil
+  }
+
+  /// The milliseconds from `start` to `end`, both ISO 8601; nil unless both read and the end
+  /// is not before the start.
+  static func milliseconds(from start: String?, to end: String?) -> Int? {
+    guard let start = start.flatMap(Timestamp.date(fromISO8601:)),
+      let end = end.flatMap(Timestamp.date(fromISO8601:)), end >= start
+    else { return nil }
+    return Int((end.timeIntervalSince(start) * 1000).rounded())
   }
 
   /// The trainee, as recorded.

@@ -89,8 +89,13 @@ public struct XAPIExport: Hashable, Sendable {
           context: context,
           timestamp: Self.timestamp(start, plus: elapsedBySequence[choice.seq] ?? 0)))
     }
-    let total = Self.duration(milliseconds: report.answeringMilliseconds)
-    let end = Self.timestamp(start, plus: report.answeringMilliseconds)
+    // The session's length by the clock where the transcript records its end; before that was
+    // recorded, the time spent answering.
+    let total = Self.duration(
+      milliseconds: report.durationMilliseconds ?? report.answeringMilliseconds)
+    let end =
+      report.endedAt.flatMap { Timestamp.date(fromISO8601: $0) }.map(Timestamp.iso8601)
+      ?? Self.timestamp(start, plus: report.answeringMilliseconds)
     guard report.isComplete, let score = report.score else {
       statements.append(
         XAPIStatement(

@@ -14,6 +14,7 @@ import Testing
       var line = String(line).replacingOccurrences(of: path, with: "<transcript>")
       for (pattern, replacement) in [
         (#""startedAt":"[^"]*""#, #""startedAt":"<time>""#),
+        (#""at":"[^"]*""#, #""at":"<time>""#),
         (#""latencyMs":[0-9]+"#, #""latencyMs":0"#),
       ] {
         line = line.replacingOccurrences(

@@ -29,6 +29,28 @@ import Testing
     #expect(resolved.resolved == played.session.score.rupturesResolved)
   }
 
+  @Test func theDurationRunsFromTheStartToTheRecordedEnd() throws {
+    var lines = try GradingFixtures.repaired().lines
+    let end = try #require(lines.lastIndex { $0.contains("\"event\":\"end\"") })
+    #expect(try GradingFixtures.report(lines).durationMilliseconds == nil, "no end time recorded")
+    lines[end] = "{\"at\":\"2026-11-24T10:12:30Z\"," + lines[end].dropFirst()
+    let report = try GradingFixtures.report(lines)
+    #expect(report.verification == .verified, "the end time is not part of what is replayed")
+    #expect(report.endedAt == "2026-11-24T10:12:30Z")
+    #expect(report.durationMilliseconds == 750_000)
+    let row = GradeSheet.row(report, log: GradingLog())
+    let column = try #require(GradeSheet.columns.firstIndex(of: "duration_seconds"))
+    #expect(row[column] == .number("750.0"))
+    let statements = XAPIExport(base: "https://x.example", passMark: 50).statements(for: report)
+    let completed = try #require(statements.first { $0.verb == .completed })
+    #expect(completed.result?.duration == "PT12M30S")
+    #expect(completed.timestamp == "2026-11-24T10:12:30Z")
+    // An end before the start is not a duration.
+    lines[end] = lines[end].replacingOccurrences(
+      of: "2026-11-24T10:12:30Z", with: "2026-11-24T09:00:00Z")
+    #expect(try GradingFixtures.report(lines).durationMilliseconds == nil)
+  }
+
   @Test func undoneChoicesCountInTheAnsweringTime() throws {
     let played = try GradingFixtures.play([
       .choose("open-defend", latency: 700),

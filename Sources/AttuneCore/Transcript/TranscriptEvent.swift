@@ -144,6 +144,9 @@ public struct SessionEnded: Hashable, Sendable, Codable {
   public var outcome: Outcome
   /// The score.
   public var score: SessionScore
+  /// When the session ended, in ISO 8601 (UTC); absent in transcripts written before it was
+  /// recorded. Not part of what replay verifies.
+  public var at: String?
 }
 
 /// The trainee stopped before an ending; the transcript is incomplete.
@@ -151,4 +154,6 @@ public struct SessionQuit: Hashable, Sendable, Codable {
   public var seq: Int
   /// Why: "quit", "end of input", "terminated".
   public var reason: String
+  /// When the session stopped, in ISO 8601 (UTC), if it was recorded.
+  public var at: String?
 }

@@ -63,12 +63,14 @@ public struct TranscriptRecorder {
     }
   }
 
-  /// Records the end of a session that reached an ending.
-  public mutating func recordEnd(of session: Session) throws {
+  /// Records the end of a session that reached an ending, at the time `at` (ISO 8601), if
+  /// given.
+  public mutating func recordEnd(of session: Session, at: String? = nil) throws {
     guard let ending = session.ending else { return }
     let score = session.score
     try record {
-      .end(SessionEnded(seq: $0, ending: ending.id, outcome: ending.outcome, score: score))
+      .end(
+        SessionEnded(seq: $0, ending: ending.id, outcome: ending.outcome, score: score, at: at))
     }
   }
 
@@ -97,9 +99,10 @@ public struct TranscriptRecorder {
     return guess
   }
 
-  /// Records that the session stopped before an ending, and why.
-  public mutating func recordQuit(reason: String) throws {
-    try record { .quit(SessionQuit(seq: $0, reason: reason)) }
+  /// Records that the session stopped before an ending, and why, at the time `at` (ISO 8601),
+  /// if given.
+  public mutating func recordQuit(reason: String, at: String? = nil) throws {
+    try record { .quit(SessionQuit(seq: $0, reason: reason, at: at)) }
   }
 
   static func makeEncoder() -> JSONEncoder {

@@ -50,7 +50,7 @@ struct PlayLoop {
       while true {
         switch session.presentation {
         case .ending:
-          try recorder.recordEnd(of: session)
+          try recorder.recordEnd(of: session, at: Timestamp.iso8601(Date()))
           file.synchronize()
           Debrief(
             session: session, guesses: guesses, transcriptPath: file.path, screen: screen
@@ -69,7 +69,7 @@ struct PlayLoop {
       case .endOfInput: reason = "end of input"
       case .deadEnd: reason = "dead end"
       }
-      try recorder.recordQuit(reason: reason)
+      try recorder.recordQuit(reason: reason, at: Timestamp.iso8601(Date()))
       file.synchronize()
       screen.print("")
       if stop == .deadEnd {

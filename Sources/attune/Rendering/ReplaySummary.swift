@@ -60,7 +60,11 @@ struct ReplaySummary {
     ]
     lines += screen.components(of: score)
     lines.append(
-      "  answering time \(DecimalText.formatted(Double(report.answeringMilliseconds) / 1000, places: 1)) s"
+      "  "
+        + (report.durationMilliseconds.map {
+          "session length \(DecimalText.formatted(Double($0) / 1000, places: 0)) s; "
+        } ?? "")
+        + "answering time \(DecimalText.formatted(Double(report.answeringMilliseconds) / 1000, places: 1)) s"
         + " over \(report.choices) choice(s), \(report.undos) undone")
     if let marker = report.markerIdentification {
       lines.append(
