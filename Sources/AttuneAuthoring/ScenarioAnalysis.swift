@@ -92,7 +92,7 @@ public struct ScenarioAnalyzer: Sendable {
       findings.staticReachability()
       var unchecked: [String]?
       sampleFigures(space, scenario, &analysis, &unchecked)
-      analysis.diagnostics = findings.diagnostics.sortedByLocation()
+      analysis.diagnostics = findings.reported()
       return analysis
     }
 
@@ -122,7 +122,7 @@ public struct ScenarioAnalyzer: Sendable {
             + " the path: \(best.joined(separator: " ")); make a better answer score higher")
       }
     }
-    analysis.diagnostics = findings.diagnostics.sortedByLocation()
+    analysis.diagnostics = findings.reported()
     return analysis
   }
 
@@ -535,6 +535,39 @@ struct Findings {
       Diagnostic(
         severity, code, message, at: scenario.sourceMap.location(of: pointer),
         pointer: pointer, file: scenario.sourceMap.file))
+  }
+
+  /// How many findings of one code are listed; the rest are counted in one more.
+  static let maximumPerCode = 20
+
+  /// The findings in source order, at most `maximumPerCode` of each code, then, where there
+  /// were more, one finding of that code that counts the rest (a ring of a thousand turns is
+  /// one problem, not a thousand lines).
+  func reported() -> [Diagnostic] {
+    var shown: [DiagnosticCode: Int] = [:]
+    var kept: [Diagnostic] = []
+    var extra: [DiagnosticCode: (first: Diagnostic, count: Int)] = [:]
+    for diagnostic in diagnostics.sortedByLocation() {
+      let count = shown[diagnostic.code, default: 0]
+      if count < Self.maximumPerCode {
+        shown[diagnostic.code] = count + 1
+        kept.append(diagnostic)
+      } else {
+        extra[diagnostic.code] = (
+          extra[diagnostic.code]?.first ?? diagnostic,
+          (extra[diagnostic.code]?.count ?? 0) + 1
+        )
+      }
+    }
+    for (_, more) in extra.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      var summary = more.first
+      summary.message =
+        "and \(more.count) more place(s) like the ones above, from here on; fix those first"
+        + " and check again"
+      summary.suggestion = nil
+      kept.append(summary)
+    }
+    return kept
   }
 
   mutating func unusedVariables() {

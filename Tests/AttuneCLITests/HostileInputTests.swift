@@ -213,6 +213,12 @@ import Testing
     let run = try BoundedRun.attune(["check", "ring.json"], directory: folder, limit: 60)
     #expect(!run.killedBySignal, "\(run.stderr)")
     #expect(run.stdout.contains("[loop-without-exit]"), "\(run.output.prefix(2000))")
+    // One problem, not five thousand lines: 20 listed, and one that counts the rest.
+    let loops = run.stdout.components(separatedBy: "\n").filter {
+      $0.hasSuffix("[loop-without-exit]")
+    }
+    #expect(loops.count == 21, "\(loops.count)")
+    #expect(loops.last?.contains("more place(s) like the ones above") == true)
   }
 
   @Test func aChainOfTheMostTurnsAllowedDoesNotExhaustTheStack() throws {
