@@ -7,8 +7,8 @@ struct Attune: ParsableCommand {
     commandName: "attune",
     abstract: "Practise repairing ruptures in the therapeutic alliance with simulated clients.",
     discussion: """
-      Trainees run `attune play`; instructors check their scenarios with `attune check`;
-      graders verify and read transcripts with `attune replay` and grade a cohort with
+      Trainees run `attune play`; instructors check their scenarios with `attune check`; \
+      graders verify and read transcripts with `attune replay` and grade a cohort with \
       `attune grade`.
       """,
     version: "0.1.0 (engine \(engineVersion), scoring \(scoringVersion))",

@@ -8,7 +8,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check scenario files and report every problem with its exact position.",
     discussion: """
-      Diagnostics follow the compiler convention `path:line:column: severity: message [code]`;
+      Diagnostics follow the compiler convention `path:line:column: severity: message [code]`; \
       every code is documented in Scenarios/README.md. Exits 1 when any error is found.
       """)
 

@@ -8,15 +8,15 @@ struct Grade: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Verify and grade transcripts, and export the grades.",
     discussion: """
-      Takes transcripts and folders of them (every *.jsonl below a folder, grading files
-      excepted). Each transcript is verified against its scenario before it is graded: an
-      edited, torn or foreign transcript gets no score. Graders' ratings are read from each
-      transcript's grading file (NAME.grading.jsonl, written by `attune replay --step`), and
+      Takes transcripts and folders of them (every *.jsonl below a folder, grading files \
+      excepted). Each transcript is verified against its scenario before it is graded: an \
+      edited, torn or foreign transcript gets no score. Graders' ratings are read from each \
+      transcript's grading file (NAME.grading.jsonl, written by `attune replay --step`), and \
       agreement between graders and the engine is reported where ratings exist.
 
-      Formats: text (a table for people), csv (RFC 4180; --layout gradebook gives one row per
-      trainee and one column per scenario for Canvas or Moodle; --layout scenarios, one row per
-      scenario with its totals), json, xapi (xAPI 1.0.3
+      Formats: text (a table for people), csv (RFC 4180; --layout gradebook gives one row per \
+      trainee and one column per scenario for Canvas or Moodle; --layout scenarios, one row per \
+      scenario with its totals), json, xapi (xAPI 1.0.3 \
       statements as one JSON array), html (a page per transcript and an index; needs
       --output FOLDER). Output goes to standard output unless --output names a file.
       """)

@@ -8,13 +8,13 @@ struct Play: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Work through a session with a simulated client.",
     discussion: """
-      With no scenario, a menu of the bundled scenarios is shown. At the prompt, type an
-      option's number, or a command such as :help. When standard input is not a terminal,
-      plain lines are read (option numbers, menu and confirmation answers), so a session can
+      With no scenario, a menu of the bundled scenarios is shown. At the prompt, type an \
+      option's number, or a command such as :help. When standard input is not a terminal, \
+      plain lines are read (option numbers, menu and confirmation answers), so a session can \
       be scripted.
 
-      Transcripts go to $ATTUNE_TRANSCRIPTS, $XDG_DATA_HOME/attune/transcripts or
-      ~/.local/share/attune/transcripts, readable by their owner only, and are never
+      Transcripts go to $ATTUNE_TRANSCRIPTS, $XDG_DATA_HOME/attune/transcripts or \
+      ~/.local/share/attune/transcripts, readable by their owner only, and are never \
       overwritten.
       """)
 

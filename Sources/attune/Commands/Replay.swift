@@ -10,14 +10,14 @@ struct Replay: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Verify a transcript and show the session as a script, or grade it step by step.",
     discussion: """
-      Finds the scenario (the file named with --scenario, a file with the recorded id in a
-      --scenarios folder, or the bundled one), compares its SHA-256, re-runs every choice and
-      checks every recorded number. A torn or unfinished transcript is reported as incomplete;
-      a changed scenario, an edited choice or score, a dropped, duplicated or reordered event
-      fail verification with the line where the transcript diverges. Exits 1 when verification
+      Finds the scenario (the file named with --scenario, a file with the recorded id in a \
+      --scenarios folder, or the bundled one), compares its SHA-256, re-runs every choice and \
+      checks every recorded number. A torn or unfinished transcript is reported as incomplete; \
+      a changed scenario, an edited choice or score, a dropped, duplicated or reordered event \
+      fail verification with the line where the transcript diverges. Exits 1 when verification \
       fails.
 
-      --step opens a grader's prompt to walk the session, rate each rupture episode 1-5 and
+      --step opens a grader's prompt to walk the session, rate each rupture episode 1-5 and \
       comment; entries go to NAME.grading.jsonl beside the transcript, which is never changed.
       """)
 
