@@ -46,6 +46,22 @@ public struct SessionScript: Hashable, Sendable {
       entries.append(ScriptEntry(line: located.line, turnNumber: turnNumber, content: content))
     }
   }
+
+  /// The index of the first entry of client turn `number`, if the session reached it.
+  public func index(ofTurn number: Int) -> Int? {
+    entries.firstIndex { entry in
+      if case .clientTurn(let shown, _) = entry.content { return shown.number == number }
+      return false
+    }
+  }
+
+  /// The client turn numbers in the order shown (a number repeats after an undo).
+  public var turnNumbers: [Int] {
+    entries.compactMap { entry in
+      if case .clientTurn(let shown, _) = entry.content { return shown.number }
+      return nil
+    }
+  }
 }
 
 /// One entry of a session's script.

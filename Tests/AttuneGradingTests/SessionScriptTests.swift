@@ -39,6 +39,9 @@ import Testing
     // Line numbers: the header is line 1.
     #expect(script.entries.map(\.line) == Array(2...10))
     #expect(script.entries.map(\.turnNumber) == [1, 1, 1, 2, 2, 2, 3, 3, 3])
+    #expect(script.turnNumbers == [1, 2, 3])
+    #expect(script.index(ofTurn: 2) == 3)
+    #expect(script.index(ofTurn: 9) == nil)
   }
 
   @Test func wordsComeFromTheScenarioInTheVariantShown() throws {
