@@ -76,7 +76,7 @@ struct Grade: ParsableCommand {
         : output.map { try ReportOutput(file: $0, replacing: force) } ?? ReportOutput()
       var totals = GradeTotals()
       var progress = ProgressBar(
-        total: ProgressBar.isUseful
+        total: ProgressBar.canShow
           ? TranscriptFiles(arguments: paths).reduce(0) { n, _ in n + 1 } : 0)
       try report.begin(destination)
       var failures = 0

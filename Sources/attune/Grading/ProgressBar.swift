@@ -1,5 +1,4 @@
 import Foundation
-import LineEditor
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal
 /// and the work is large enough to wait for.
@@ -13,11 +12,12 @@ struct ProgressBar {
   /// `threshold`.
   init(total: Int, threshold: Int = 200) {
     self.total = total
-    enabled = total >= threshold && isatty(STDERR_FILENO) == 1
+    enabled = total >= threshold && Self.canShow
   }
 
-  /// Whether a bar is shown for work of this size here; callers skip counting otherwise.
-  static var isUseful: Bool { isatty(STDERR_FILENO) == 1 }
+  /// Whether a bar can be shown at all (standard error is a terminal); when it cannot, callers
+  /// need not count the work first.
+  static var canShow: Bool { isatty(STDERR_FILENO) == 1 }
 
   /// Counts one item done, redrawing when the percentage changes.
   mutating func advance() {
