@@ -14,6 +14,7 @@ import Testing
       "version": "1",
       "authors": ["A"],
       "summary": "S",
+      "brief": "B",
       "difficulty": "beginner",
       "client": {
         "name": "C", "concern": "c", "background": "b",

@@ -58,7 +58,7 @@ import Testing
       #expect(object?["event"] != nil)
     }
     #expect(lines[0].contains("\"event\":\"header\""))
-    #expect(lines[0].contains("\"scoringModel\":\"attune-repair/2\""))
+    #expect(lines[0].contains("\"scoringModel\":\"attune-repair/3\""))
     #expect(lines.last!.contains("\"event\":\"end\""))
   }
 

@@ -49,7 +49,8 @@ struct New: ParsableCommand {
       "title": "A new scenario",
       "version": "0.1.0",
       "authors": ["Your name"],
-      "summary": "What happens in this session, in a few sentences.",
+      "brief": "What the trainee reads first, like a referral or case note: who the client is, why they came, what just happened. No hint of the answer.",
+      "instructorNotes": "What happens in this session and which moves repair the rupture; shown to instructors and in the debrief, never during play.",
       "difficulty": "beginner",
       "client": {
         "name": "Client",

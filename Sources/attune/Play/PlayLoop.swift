@@ -178,7 +178,8 @@ struct PlayLoop {
     case ":help", ":h", ":?":
       screen.help(mode: header.mode)
     case ":profile":
-      screen.profile(session.scenario.client)
+      screen.profile(
+        session.scenario.client, revealing: session.scenario.revealsProfile(in: header.mode))
     case ":history":
       screen.history(session)
     case ":alliance":
