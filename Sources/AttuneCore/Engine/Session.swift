@@ -20,7 +20,7 @@ public struct Session: Sendable {
 
   /// The trainee's identification of the marker on the current turn, if they gave one; it is
   /// attached to the next response.
-  private var pendingIdentification: MarkerIdentification?
+  private var pendingIdentification: NoticingAnswer?
 
   /// Starts a session at the scenario's first turn, under this build's rules unless others
   /// are given (a replay uses the rules its transcript was recorded under).
@@ -66,7 +66,7 @@ public struct Session: Sendable {
 
   /// Records what the trainee says they notice on the current turn (a rupture type, or nil
   /// for none); scoring model `attune-repair/3` counts it toward noticing.
-  public mutating func identify(_ identification: MarkerIdentification) {
+  public mutating func identify(_ identification: NoticingAnswer) {
     pendingIdentification = identification
   }
 

@@ -20,7 +20,7 @@ public struct Step: Hashable, Sendable, Codable {
   /// The random draw made to choose the destination, if any.
   public var draw: RandomDraw?
   /// What the trainee said they noticed on the turn before answering, if they were asked.
-  public var identification: MarkerIdentification?
+  public var identification: NoticingAnswer?
 
   /// The change actually applied: after minus before.
   public var change: AllianceChange { after.difference(from: before) }
@@ -35,7 +35,7 @@ public struct RandomDraw: Hashable, Sendable, Codable {
 }
 
 /// What a trainee said they noticed on a turn: a rupture type, or none.
-public struct MarkerIdentification: Hashable, Sendable, Codable {
+public struct NoticingAnswer: Hashable, Sendable, Codable {
   /// The rupture type named, or nil for "no rupture".
   public var type: RuptureType?
 

@@ -189,7 +189,7 @@ private struct Replay {
       {
         return "the marker recorded for turn \"\(turn.id)\" differs from the scenario's"
       }
-      session.identify(MarkerIdentification(type: recorded.guessType))
+      session.identify(NoticingAnswer(type: recorded.guessType))
       return nil
     case .end(let recorded):
       guard let ending = session.ending else {
