@@ -26,6 +26,9 @@ public struct CueAnalysis: Sendable, Codable {
     public var outcomes: [String: Double]
     /// The probability that the safety layer fails.
     public var safetyFailure: Double
+    /// Whether the policy plays exactly as random play on this scenario (first, last, and a
+    /// keyword no option contains), so that its figure is random play's.
+    public var isRandomPlay = false
   }
 
   /// A best-path turn whose best option is the longest on offer.
@@ -83,6 +86,7 @@ public struct CueAnalyzer: Sendable {
       cache[key] = figure
       figure.policy = policy.name
       figure.description = policy.description
+      figure.isRandomPlay = key == TextPolicy.random.name
       figures.append(figure)
     }
     var turns = 0
@@ -111,7 +115,7 @@ public struct CueAnalyzer: Sendable {
 
   /// The expected headline of `policy`: exact within the budget, else a seeded estimate.
   func evaluate(_ scenario: Scenario, _ policy: TextPolicy) -> CueAnalysis.Figure {
-    if policy != .random, let exact = exactly(scenario, policy) { return exact }
+    if let exact = exactly(scenario, policy) { return exact }
     return estimate(scenario, policy)
   }
 

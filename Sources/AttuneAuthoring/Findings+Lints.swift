@@ -68,10 +68,9 @@ extension Findings {
           + " away; shorten the key or lengthen a plausible distractor at "
           + listing(longest.prefix(5)))
     }
-    for figure in cues.figures where figure.policy != TextPolicy.random.name {
-      guard figure.expected > thresholds.textPolicyHeadline,
-        figure.policy != TextPolicy.first.name, figure.policy != TextPolicy.last.name
-      else { continue }
+    // A policy that plays as random play is reported once, as random play.
+    for figure in cues.figures where !figure.isRandomPlay {
+      guard figure.expected > thresholds.textPolicyHeadline else { continue }
       let at = longest.first?.pointer ?? "/turns"
       add(
         .cueTextPolicy, at,

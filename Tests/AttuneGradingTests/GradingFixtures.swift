@@ -117,6 +117,7 @@ enum GradingFixtures {
         try showTurn()
         let turn = try #require(session.currentTurn)
         try recorder.recordMarkerGuess(on: turn, type: type, subtype: subtype)
+        session.identify(NoticingAnswer(type: type))
       case .quit(let reason):
         try showTurn()
         try recorder.recordQuit(reason: reason)

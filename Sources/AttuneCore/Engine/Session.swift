@@ -101,6 +101,7 @@ public struct Session: Sendable {
   /// The weights of the random choice the last response drew from, if it drew.
   private var lastDrawWeights: [Int]?
 
+  @discardableResult
   private mutating func choose(_ id: String, forcing forced: Int?) throws(SessionError) -> Step {
     guard case .turn(let turnIndex) = state.position else { throw .sessionIsOver }
     let turn = scenario.turns[turnIndex]
