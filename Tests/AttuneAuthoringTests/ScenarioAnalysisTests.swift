@@ -26,10 +26,11 @@ enum Fixture {
     """
 
   static func option(
-    _ id: String, _ next: String, codes: String = "\"affirm\"", extra: String = ""
+    _ id: String, _ next: String, codes: String = "\"affirm\"", extra: String = "",
+    text: String = "x"
   ) -> String {
     """
-    {"id": "\(id)", "text": "x", "codes": [\(codes)], "feedback": "f", "next": \(next)\(extra)}
+    {"id": "\(id)", "text": "\(text)", "codes": [\(codes)], "feedback": "f", "next": \(next)\(extra)}
     """
   }
 
