@@ -38,7 +38,8 @@ struct Debrief {
           "  Bounded at \(bound): the components add up to \(unbounded), but "
             + (score.safety?.passed == false
               ? "a safety item was not met, and that fails the session whatever the points"
-              : "a session ending \(score.outcome?.title ?? "so") can score at most \(bound)"),
+              : "a session that ends \(score.outcome.map(Self.ending) ?? "so") can score at most"
+                + " \(bound)"),
           indent: "  "))
     }
     if let safety = score.safety, !(safety.items.isEmpty && safety.breaches.isEmpty) {
@@ -100,6 +101,11 @@ struct Debrief {
             + " \(episode.allianceAtClose); contraindicated moves \(episode.contraindicatedMoves)"))
       screen.print(screen.wrap(episode.ratingReason, indent: "     "))
     }
+  }
+
+  /// "in dropout", "unrepaired": how a session ends, for a sentence.
+  static func ending(_ outcome: Outcome) -> String {
+    outcome == .dropout ? "in dropout" : outcome.title
   }
 
   /// What the session kept hidden: the client's attachment and reactance, and the scenario's
