@@ -32,7 +32,8 @@ public enum GradeSheet {
       .text(report.verification.rawValue), .optional(score?.outcome?.rawValue),
       .integer(score?.headline), .integer(score?.unboundedHeadline),
       .optional(score?.safety.map { $0.passed ? "passed" : "failed" }),
-      .optional(score?.safety.flatMap { $0.lines.isEmpty ? nil : $0.lines.joined(separator: "; ") }),
+      .optional(
+        score?.safety.flatMap { $0.lines.isEmpty ? nil : $0.lines.joined(separator: "; ") }),
     ]
     cells += components
     cells += [

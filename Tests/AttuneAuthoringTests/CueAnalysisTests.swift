@@ -55,7 +55,8 @@ import Testing
     #expect(cues.longestIsBest.map(\.turn) == ["t0"])
     let warning = try #require(analysis.diagnostics.first { $0.code == .cueLongestBest })
     #expect(warning.message.contains("\"t0\" (66 characters against"))
-    #expect(analysis.diagnostics.contains { $0.code == .cueTextPolicy && $0.message.contains("longest") })
+    #expect(
+      analysis.diagnostics.contains { $0.code == .cueTextPolicy && $0.message.contains("longest") })
   }
 
   @Test func thresholdsAreConfigurable() throws {

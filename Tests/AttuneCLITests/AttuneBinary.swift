@@ -68,7 +68,8 @@ struct AttuneBinary {
     process.standardError = stderr
     try process.run()
     let outputs = OutputCollector(stdout: stdout, stderr: stderr)
-    stdin.fileHandleForWriting.write(Data(DisplayedAnswers.rewrite(input, arguments: arguments).utf8))
+    stdin.fileHandleForWriting.write(
+      Data(DisplayedAnswers.rewrite(input, arguments: arguments).utf8))
     try? stdin.fileHandleForWriting.close()
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning && Date() < deadline { usleep(10_000) }

@@ -17,7 +17,10 @@ import Testing
         guard line.contains(": warning: "), let open = line.lastIndex(of: "[") else { return nil }
         return String(line[line.index(after: open)...].dropLast())
       })
-    #expect(codes.isSubset(of: ["missing-brief", "cue-random-play", "cue-text-policy", "cue-longest-best"]), "\(codes)")
+    #expect(
+      codes.isSubset(of: [
+        "missing-brief", "cue-random-play", "cue-text-policy", "cue-longest-best",
+      ]), "\(codes)")
     #expect(!result.stdout.contains("[one-move-repair]"))
   }
 

@@ -86,11 +86,12 @@ import Testing
       #expect(process.terminationStatus == 0)
       let end = try String(contentsOfFile: transcript, encoding: .utf8)
         .split(separator: "\n").last { $0.contains("\"event\":\"end\"") }
-      let headline = try #require(end.flatMap { line in
-        line.range(of: #""headline":[0-9]+"#, options: .regularExpression).map {
-          Double(line[$0].dropFirst(11))!
-        }
-      })
+      let headline = try #require(
+        end.flatMap { line in
+          line.range(of: #""headline":[0-9]+"#, options: .regularExpression).map {
+            Double(line[$0].dropFirst(11))!
+          }
+        })
       #expect(headline == expected, "seed \(seed): typed \(typed)")
     }
   }

@@ -128,7 +128,12 @@ import Testing
     let noticing = try #require(score.components.first { $0.kind == .detection })
     #expect(noticing.value == 50)
     let withoutAsking = SessionScore(
-      scenario: scenario, steps: session.steps.map { var s = $0; s.identification = nil; return s },
+      scenario: scenario,
+      steps: session.steps.map {
+        var s = $0
+        s.identification = nil
+        return s
+      },
       ending: nil)
     #expect(withoutAsking.markersIdentified == nil)
   }

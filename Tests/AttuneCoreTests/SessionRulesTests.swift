@@ -11,15 +11,22 @@ import Testing
     let a = order.permutation(count: 5, seed: 7, turn: "open", visit: 1)
     #expect(a.sorted() == [0, 1, 2, 3, 4])
     #expect(a == order.permutation(count: 5, seed: 7, turn: "open", visit: 1))
-    let others = (1...20).map { order.permutation(count: 5, seed: UInt64($0), turn: "open", visit: 1) }
+    let others = (1...20).map {
+      order.permutation(count: 5, seed: UInt64($0), turn: "open", visit: 1)
+    }
     #expect(Set(others).count > 10, "seeds give different orders")
-    #expect(OptionOrder.fileOrder.permutation(count: 5, seed: 7, turn: "open", visit: 1) == [0, 1, 2, 3, 4])
+    #expect(
+      OptionOrder.fileOrder.permutation(count: 5, seed: 7, turn: "open", visit: 1) == [
+        0, 1, 2, 3, 4,
+      ])
   }
 
   @Test func everyOptionIsShownFirstAboutEquallyOften() {
     var firsts = [Int](repeating: 0, count: 4)
     for seed in 0..<4000 {
-      firsts[OptionOrder.seededShuffle.permutation(count: 4, seed: UInt64(seed), turn: "t", visit: 1)[0]] += 1
+      firsts[
+        OptionOrder.seededShuffle.permutation(count: 4, seed: UInt64(seed), turn: "t", visit: 1)[0]] +=
+        1
     }
     // 1,000 expected each; a fair shuffle stays well within 850-1150.
     #expect(firsts.allSatisfy { (850...1150).contains($0) }, "\(firsts)")
@@ -50,9 +57,12 @@ import Testing
   }
 
   @Test func recordedRulesAreFoundByEngineAndModel() {
-    #expect(SessionRules.recorded(engine: "attune-engine/2", scoringModel: "attune-repair/3") == .current)
-    #expect(SessionRules.recorded(engine: "attune-engine/1", scoringModel: "attune-repair/2") == .engine1)
-    #expect(SessionRules.recorded(engine: "attune-engine/1", scoringModel: "attune-repair/1") == nil)
+    #expect(
+      SessionRules.recorded(engine: "attune-engine/2", scoringModel: "attune-repair/3") == .current)
+    #expect(
+      SessionRules.recorded(engine: "attune-engine/1", scoringModel: "attune-repair/2") == .engine1)
+    #expect(
+      SessionRules.recorded(engine: "attune-engine/1", scoringModel: "attune-repair/1") == nil)
     #expect(TranscriptHeader.engineVersion == "attune-engine/2")
   }
 
@@ -62,7 +72,9 @@ import Testing
     ("late-start-v2-assessment.jsonl", "late-start-1.1.0.json", 95),
     ("six-weeks-left-v2-practice.jsonl", "six-weeks-left-1.2.0.json", 39),
   ])
-  func aVersion2TranscriptStillVerifies(_ transcriptName: String, _ scenarioName: String, _ headline: Int)
+  func aVersion2TranscriptStillVerifies(
+    _ transcriptName: String, _ scenarioName: String, _ headline: Int
+  )
     throws
   {
     let bytes = try Fixtures.bytes("Legacy/\(scenarioName)")

@@ -10,12 +10,18 @@ import Testing
   /// Two attempts by "ana": a dropout (lower) first and the repaired session (90) later, and
   /// one by "ben".
   static func attempts() throws -> (early: SessionReport, late: SessionReport, ben: SessionReport) {
-    let early = try GradingFixtures.dropout(trainee: "ana", startedAt: "2026-11-20T09:00:00Z", mode: .assessment)
-      .report(file: "ana-1.jsonl")
-    let late = try GradingFixtures.repaired(trainee: "ana", startedAt: "2026-11-21T09:00:00Z", mode: .assessment)
-      .report(file: "ana-2.jsonl")
-    let ben = try GradingFixtures.dropout(trainee: "ben", startedAt: "2026-11-22T09:00:00Z", mode: .assessment)
-      .report(file: "ben.jsonl")
+    let early = try GradingFixtures.dropout(
+      trainee: "ana", startedAt: "2026-11-20T09:00:00Z", mode: .assessment
+    )
+    .report(file: "ana-1.jsonl")
+    let late = try GradingFixtures.repaired(
+      trainee: "ana", startedAt: "2026-11-21T09:00:00Z", mode: .assessment
+    )
+    .report(file: "ana-2.jsonl")
+    let ben = try GradingFixtures.dropout(
+      trainee: "ben", startedAt: "2026-11-22T09:00:00Z", mode: .assessment
+    )
+    .report(file: "ben.jsonl")
     return (early, late, ben)
   }
 
@@ -46,8 +52,10 @@ import Testing
   @Test func latestKeepsTheSessionThatStartedLastInAnyOrder() throws {
     let (early, late, ben) = try Self.attempts()
     // The later attempt is the dropout this time.
-    let later = try GradingFixtures.dropout(trainee: "ana", startedAt: "2026-11-23T09:00:00Z", mode: .assessment)
-      .report(file: "ana-3.jsonl")
+    let later = try GradingFixtures.dropout(
+      trainee: "ana", startedAt: "2026-11-23T09:00:00Z", mode: .assessment
+    )
+    .report(file: "ana-3.jsonl")
     for order in [
       [early, late, later, ben], [later, late, early, ben], [late, later, early, ben],
     ] {
@@ -64,8 +72,10 @@ import Testing
   @Test func unverifiedAndIncompleteSessionsAreNotCounted() throws {
     let (early, _, _) = try Self.attempts()
     // A tampered transcript claiming 99.
-    var lines = try GradingFixtures.repaired(trainee: "ana", startedAt: "2026-11-24T09:00:00Z", mode: .assessment)
-      .lines
+    var lines = try GradingFixtures.repaired(
+      trainee: "ana", startedAt: "2026-11-24T09:00:00Z", mode: .assessment
+    )
+    .lines
     lines[7] = lines[7].replacingOccurrences(of: "\"headline\":90", with: "\"headline\":99")
     let tampered = try GradingFixtures.report(lines, file: "ana-tampered.jsonl")
     #expect(tampered.verification == .failed)

@@ -134,7 +134,8 @@ enum GradingFixtures {
 
   /// The repaired path: open-explore, explore-own (variant wording), restored-plan; headline 90.
   static func repaired(
-    trainee: String = "t1", startedAt: String = startedAt, latencies: [Int] = [1_500, 2_500, 3_000],
+    trainee: String = "t1", startedAt: String = startedAt,
+    latencies: [Int] = [1_500, 2_500, 3_000],
     mode: SessionMode = .practice
   ) throws -> Played {
     try play(

@@ -62,7 +62,9 @@ public enum Code: String, CaseIterable, Hashable, Sendable, Codable {
   /// Whether the move breaches a safety or ethics duty that no score may trade away: colluding
   /// to falsify a record or keep a secret the therapist cannot keep, an undeliverable promise
   /// (unlimited confidentiality among them), or dismissing risk (`../shared/domain.md` §9).
-  public var isSafetyBreach: Bool { self == .collude || self == .falsePromise || self == .dismissRisk }
+  public var isSafetyBreach: Bool {
+    self == .collude || self == .falsePromise || self == .dismissRisk
+  }
 
   /// Whether the code counts as a reflection in the reflection-to-question ratio.
   public var isReflection: Bool { self == .simpleReflection || self == .complexReflection }

@@ -25,7 +25,9 @@ public struct TranscriptHeader: Hashable, Sendable, Codable {
   public var features: SessionFeatures
 
   /// The rules the session was recorded under, or nil when this build cannot replay them.
-  public var rules: SessionRules? { SessionRules.recorded(engine: engine, scoringModel: scoringModel) }
+  public var rules: SessionRules? {
+    SessionRules.recorded(engine: engine, scoringModel: scoringModel)
+  }
 
   /// Creates a header for a new session.
   public init(

@@ -193,7 +193,8 @@ struct FileAnalysis: Encodable {
           figure.exact
           ? "exact"
           : "estimate, 95% interval \(figure.interval?.map { String($0) }.joined(separator: "-") ?? "")"
-        let unsafe = figure.safetyFailure > 0 ? ", safety failed \(percent(figure.safetyFailure))" : ""
+        let unsafe =
+          figure.safetyFailure > 0 ? ", safety failed \(percent(figure.safetyFailure))" : ""
         lines.append("    \(figure.policy): \(figure.expected) (\(how)\(unsafe))")
       }
     }

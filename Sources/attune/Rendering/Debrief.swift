@@ -120,7 +120,8 @@ struct Debrief {
         "Attachment: \(attachment.category.rawValue) (ECR-R-style anxiety"
           + " \(screen.format(attachment.anxiety)), avoidance \(screen.format(attachment.avoidance))"
           + " of 7); reactance \(scenario.client.reactance.rawValue).", indent: "  "))
-    screen.print(screen.wrap("Instructor notes: " + scenario.metadata.instructorNotes, indent: "  "))
+    screen.print(
+      screen.wrap("Instructor notes: " + scenario.metadata.instructorNotes, indent: "  "))
   }
 
   func markerAccuracy() {

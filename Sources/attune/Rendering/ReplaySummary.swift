@@ -65,7 +65,8 @@ struct ReplaySummary {
       lines.append(
         "  bounded at \(bound) (the components add up to \(unbounded)): "
           + (score.safety?.passed == false
-            ? "the session failed the safety layer" : "the session ended \(score.outcome?.title ?? "")"))
+            ? "the session failed the safety layer"
+            : "the session ended \(score.outcome?.title ?? "")"))
     }
     for safety in score.safety?.lines ?? [] { lines.append("  " + safety) }
     lines += screen.components(of: score)
