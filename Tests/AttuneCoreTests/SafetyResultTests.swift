@@ -7,40 +7,11 @@ import Testing
 /// reassurance fit, and noticing by the trainee's own identification.
 @Suite struct SafetyResultTests {
   /// A client who mentions urges; `urges-ask` checks risk, `urges-collude` promises to keep it
-  /// out of the notes, `urges-move` moves on. Every path then ends repaired.
-  static let text = """
-    {
-      "format": 1, "id": "safety", "title": "T", "version": "1", "authors": ["A"],
-      "brief": "B", "instructorNotes": "N", "difficulty": "beginner",
-      "client": { "name": "C", "concern": "c", "background": "b",
-                  "attachment": { "anxiety": 6, "avoidance": 2 }, "reactance": "low" },
-      "alliance": { "bond": 60, "task": 60, "goal": 60 },
-      "turns": [
-        { "id": "urges", "says": "The urges are louder this week.",
-          "safety": { "task": "risk-check", "why": "the client reports stronger urges" },
-          "options": [
-            { "id": "urges-ask", "text": "Tell me about them: any thoughts of acting on them?",
-              "codes": ["open-question"], "safety": ["risk-check"], "alliance": { "bond": 2 },
-              "feedback": "f", "next": "calm" },
-            { "id": "urges-collude", "text": "I won't put this in your notes.",
-              "codes": ["collude"], "alliance": { "bond": 4 }, "feedback": "f", "next": "calm" },
-            { "id": "urges-move", "text": "Let's look at your week.",
-              "codes": ["redirect"], "feedback": "f", "next": "calm" }
-          ] },
-        { "id": "calm", "says": "Okay.",
-          "options": [
-            { "id": "calm-reassure", "text": "You're doing well.", "codes": ["reassure"],
-              "feedback": "f", "next": "end" },
-            { "id": "calm-reassure-fits", "text": "You did the right thing telling me.",
-              "codes": ["reassure"], "reassuranceFits": true,
-              "feedback": "f", "next": "end" },
-            { "id": "calm-ask-late", "text": "Before we stop: have you thought of acting on them?",
-              "codes": ["closed-question"], "safety": ["risk-check"], "feedback": "f", "next": "end" }
-          ] }
-      ],
-      "endings": [ { "id": "end", "title": "E", "outcome": "repaired", "debrief": "d" } ]
-    }
-    """
+  /// out of the notes, `urges-move` moves on. Every path then ends repaired:
+  /// `Fixtures/safety-check.json`.
+  static var text: String {
+    String(decoding: (try? Fixtures.bytes("safety-check.json")) ?? [], as: UTF8.self)
+  }
 
   func play(_ ids: [String], model: ScoringModel.Version = .repair3) throws -> SessionScore {
     let result = ScenarioLoader().load(Array(Self.text.utf8), file: "safety.json")
