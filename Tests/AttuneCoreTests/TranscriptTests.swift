@@ -204,7 +204,8 @@ import Testing
     let offered = "\"offered\":[" + displayed.map { "\"\($0)\"" }.joined(separator: ",") + "]"
     #expect(lines[1].contains(offered))
     // The same options in another order do not verify.
-    let reordered = "\"offered\":[" + displayed.reversed().map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    let reordered =
+      "\"offered\":[" + displayed.reversed().map { "\"\($0)\"" }.joined(separator: ",") + "]"
     var edited = lines
     edited[1] = edited[1].replacingOccurrences(of: offered, with: reordered)
     let verification = TranscriptVerification(
