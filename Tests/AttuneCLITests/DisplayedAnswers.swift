@@ -22,6 +22,13 @@ enum DisplayedAnswers {
     return rewrite(input, scenario: scenario, seed: seed)
   }
 
+  /// The displayed numbers of `answers` (file order) for a `play` command line, for scripts that
+  /// interleave other prompts with the answers.
+  static func numbers(_ answers: [String], arguments: [String]) -> [String] {
+    rewrite(answers.joined(separator: "\n"), arguments: arguments).split(separator: "\n").map(
+      String.init)
+  }
+
   /// Rewrites `input` for a session of `scenario` with `seed`.
   static func rewrite(_ input: String, scenario: Scenario, seed: UInt64) -> String {
     var inFileOrder = Session(scenario: scenario, seed: seed, rules: .engine1)
