@@ -102,12 +102,12 @@ public struct HeadlineScore: Hashable, Sendable {
       let share = Double(evidence.contraindicatedMoves) / Double(evidence.responses)
       raw.append((.restraint, (1 - share) * 100))
     }
-    let weightSum = raw.reduce(0) { $0 + ScoringModel.weights[$1.0]! }
+    let weightSum = raw.reduce(0) { $0 + ScoringModel.weight(of: $1.0) }
     var total = 0.0
     parts = raw.map { kind, value in
       let part = Part(
         kind: kind, value: ScoringModel.roundedToTenth(value),
-        weight: ScoringModel.weights[kind]! / weightSum)
+        weight: ScoringModel.weight(of: kind) / weightSum)
       total += part.value * part.weight
       return part
     }

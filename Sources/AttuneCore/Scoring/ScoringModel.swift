@@ -38,13 +38,20 @@ public enum ScoringModel {
   public static let safetyBound = 40
 
   /// The weights of the headline components, summing to 1.
-  public static let weights: [ScoreComponent.Kind: Double] = [
-    .resolution: 0.35,
-    .detection: 0.15,
-    .alliance: 0.20,
-    .fit: 0.10,
-    .restraint: 0.20,
-  ]
+  public static let weights: [ScoreComponent.Kind: Double] = Dictionary(
+    uniqueKeysWithValues: ScoreComponent.Kind.allCases.map { ($0, weight(of: $0)) })
+
+  /// The weight of one headline component (a switch, not a lookup: the analysis computes
+  /// millions of headlines).
+  public static func weight(of kind: ScoreComponent.Kind) -> Double {
+    switch kind {
+    case .resolution: 0.35
+    case .detection: 0.15
+    case .alliance: 0.20
+    case .fit: 0.10
+    case .restraint: 0.20
+    }
+  }
 }
 
 /// One component of the headline alliance repair score.
