@@ -29,6 +29,9 @@ public struct CueAnalysis: Sendable, Codable {
     /// Whether the policy plays exactly as random play on this scenario (first, last, and a
     /// keyword no option contains), so that its figure is random play's.
     public var isRandomPlay = false
+    /// The best-path turns where the policy picks the best option at least half the time: the
+    /// turns whose wording leaks the key to it.
+    public var keyTurns: [String] = []
   }
 
   /// A best-path turn whose best option is the longest on offer.
@@ -98,6 +101,11 @@ public struct CueAnalyzer: Sendable {
         let available = shown.availableOptions
         if available.count > 1, let best = available.first(where: { $0.id == id }) {
           turns += 1
+          let index = available.firstIndex { $0.id == id }!
+          for f in figures.indices where !figures[f].isRandomPlay {
+            let policy = TextPolicy.all[f]
+            if policy.choice(in: shown)[index] >= 0.5 { figures[f].keyTurns.append(shown.turn.id) }
+          }
           let other = available.filter { $0.id != id }.map(\.option.text.count).max() ?? 0
           if best.option.text.count >= other {
             let index = scenario.turnIndex(of: shown.turn.id) ?? 0

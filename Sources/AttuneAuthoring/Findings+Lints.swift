@@ -79,7 +79,11 @@ extension Findings {
           + " \(Self.number(thresholds.textPolicyHeadline)); vary the wording so that the key does"
           + " not share that feature"
           + (figure.policy == TextPolicy.longest.name && !longest.isEmpty
-            ? "; the longest keys: " + listing(longest.prefix(5)) : ""))
+            ? "; the longest keys: " + listing(longest.prefix(5))
+            : figure.keyTurns.isEmpty
+              ? ""
+              : "; it finds the key at "
+                + figure.keyTurns.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")))
     }
     if let random = cues.figure(.random), random.expected > thresholds.randomHeadline {
       add(

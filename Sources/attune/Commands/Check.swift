@@ -68,7 +68,8 @@ struct Check: ParsableCommand {
           if let scenario = result.scenario, !result.diagnostics.containsErrors {
             let analysis = analyzer.analyze(scenario)
             all += analysis.diagnostics
-            var report = FileAnalysis(file: file, analysis: analysis)
+            var report = FileAnalysis(
+              file: file, notes: scenario.metadata.instructorNotes, analysis: analysis)
             if let random, random > 0 {
               report.random = RandomPlay.run(scenario, count: random, seed: seed)
             }
@@ -145,6 +146,8 @@ struct CheckReport: Encodable {
 /// The analysis of one file, as reported.
 struct FileAnalysis: Encodable {
   var file: String
+  /// The scenario's instructor notes.
+  var notes: String?
   var analysis: ScenarioAnalysis
   var random: RandomPlayReport?
 
@@ -154,6 +157,9 @@ struct FileAnalysis: Encodable {
   func text(showPaths: Bool) -> String {
     let a = analysis
     var lines = ["\(file): analysis"]
+    if let notes {
+      lines.append("  instructor notes: " + TerminalText.sanitized(notes, keepNewlines: false))
+    }
     lines.append(
       "  states explored: \(a.states)"
         + (a.isExhaustive
