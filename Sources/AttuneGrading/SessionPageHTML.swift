@@ -14,6 +14,9 @@ public enum SessionPageHTML {
     if let index { html += "<p><a href=\"\(HTMLText.escaped(index))\">← all sessions</a></p>\n" }
     html += "<h1>\(HTMLText.escaped(title))</h1>\n"
     html += summary(report)
+    if let notes = report.instructorNotes {
+      html += "<h2>Instructor notes</h2>\n<p>\(HTMLText.escaped(notes))</p>\n"
+    }
     if let score = report.score {
       html += scores(score)
       html += "<h2>Alliance</h2>\n" + AllianceChart(report: report).svg() + "\n"

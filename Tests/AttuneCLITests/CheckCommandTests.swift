@@ -22,6 +22,9 @@ import Testing
         "missing-brief", "cue-random-play", "cue-text-policy", "cue-longest-best",
       ]), "\(codes)")
     #expect(!result.stdout.contains("[one-move-repair]"))
+    // The instructor notes are the instructor's: check shows them (play never does).
+    #expect(result.stdout.contains("instructor notes: A four-turn fixture"))
+    #expect(result.stdout.contains("skill-free play, expected headline"))
   }
 
   @Test func errorsFollowTheCompilerConventionWithACaret() throws {
