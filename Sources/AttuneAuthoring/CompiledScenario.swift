@@ -40,6 +40,10 @@ struct CompiledScenario {
     var visitSlot: Int?
     var contraindicated: Bool
     var attends: Bool
+    /// The safety tasks the option carries out, one bit per `SafetyTask` case.
+    var safetyTasks: UInt8
+    /// Whether the option breaches a safety duty.
+    var breach: Bool
   }
 
   struct Turn {
@@ -49,6 +53,8 @@ struct CompiledScenario {
     var visitSlot: Int?
     var hasMarker: Bool
     var stage: ResolutionStage?
+    /// The safety task the turn requires, as a bit of `SafetyTask`'s cases (0: none).
+    var safetyTask: UInt8
   }
 
   var turns: [Turn] = []
@@ -111,7 +117,8 @@ struct CompiledScenario {
       let turnPointer = "/turns/\(t)"
       var compiledTurn = Turn(
         id: turn.id, options: [], variantSites: [], visitSlot: visitIndices[turn.id],
-        hasMarker: turn.marker != nil, stage: turn.stage)
+        hasMarker: turn.marker != nil, stage: turn.stage,
+        safetyTask: turn.safety.map { Self.bit(of: $0.task) } ?? 0)
       for (v, variant) in turn.variants.enumerated() {
         compiledTurn.variantSites.append(
           site(variant.condition, "\(turnPointer)/variants/\(v)/if")!)
@@ -126,8 +133,11 @@ struct CompiledScenario {
             scenario.appliesFitAdjustments
             ? FitModel.adjustments(for: option, client: scenario.client, isEarly: early) : []
           changes.append(fit.reduce(option.alliance) { $0 + $1.change })
-          favourable.append(Int32(fit.filter { $0.change.total > 0 }.count))
-          unfavourable.append(Int32(fit.filter { $0.change.total < 0 }.count))
+          let verdicts = fit.map {
+            FitModel.verdict(of: $0, option: option, model: ScoringModel.current)
+          }
+          favourable.append(Int32(verdicts.filter { $0 == .favourable }.count))
+          unfavourable.append(Int32(verdicts.filter { $0 == .unfavourable }.count))
         }
         var branches: [Branch] = []
         let isArray = option.next.branches.count > 1 || option.next.branches.first?.condition != nil
@@ -157,7 +167,9 @@ struct CompiledScenario {
             },
             branches: branches, visitSlot: visitIndices[option.id],
             contraindicated: !option.contraindicatedCodes.isEmpty,
-            attends: option.attendsToMarker))
+            attends: option.attendsToMarker,
+            safetyTasks: option.safetyTasks.reduce(0) { $0 | Self.bit(of: $1) },
+            breach: !option.safetyBreaches.isEmpty))
         compiledTurn.options.append(options.count - 1)
       }
       turns.append(compiledTurn)
@@ -192,5 +204,10 @@ struct CompiledScenario {
       visitThresholds(rhs, body)
     case .number, .boolean, .alliance, .variable: break
     }
+  }
+
+  /// The bit that stands for a safety task in the compiled masks.
+  static func bit(of task: SafetyTask) -> UInt8 {
+    UInt8(1) << UInt8(SafetyTask.allCases.firstIndex(of: task)!)
   }
 }

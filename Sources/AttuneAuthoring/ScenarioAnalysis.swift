@@ -44,6 +44,8 @@ public struct ScenarioAnalysis: Sendable, Codable {
   public var worstPath: [String]?
   /// How many random playthroughs were sampled, when sampling was needed.
   public var samples: Int?
+  /// What skill-free text policies score, and where the wording leaks the key.
+  public var cues: CueAnalysis?
   /// Findings: structural and clinical warnings.
   public var diagnostics: [Diagnostic]
 }
@@ -62,6 +64,10 @@ public struct ScenarioAnalyzer: Sendable {
   public var sampleMoveBudget = 200_000
   /// The seed of sampling.
   public var seed: UInt64 = 1
+  /// The cue analysis of skill-free text policies; nil skips it.
+  public var cueAnalyzer: CueAnalyzer? = CueAnalyzer()
+  /// The thresholds of the cue warnings.
+  public var cueThresholds = CueThresholds()
 
   public init() {}
 
@@ -71,10 +77,22 @@ public struct ScenarioAnalyzer: Sendable {
     .ruptureNeverResolved, .bestPathContraindicated,
   ].map(\.rawValue)
 
+  /// Analyses a scenario: its whole space of play, then the cues its wording gives away.
   public func analyze(_ scenario: Scenario) -> ScenarioAnalysis {
+    var findings = Findings(scenario: scenario)
+    var analysis = analyzeSpace(scenario, &findings)
+    if let cueAnalyzer {
+      let cues = cueAnalyzer.analyze(scenario, bestPath: analysis.bestPath)
+      analysis.cues = cues
+      findings.cueLints(cues, thresholds: cueThresholds)
+    }
+    analysis.diagnostics = findings.reported()
+    return analysis
+  }
+
+  private func analyzeSpace(_ scenario: Scenario, _ findings: inout Findings) -> ScenarioAnalysis {
     let compiled = CompiledScenario(scenario)
     let space = StateSpace(compiled, endings: scenario.endings.count, budget: stateBudget)
-    var findings = Findings(scenario: scenario)
     var analysis = ScenarioAnalysis(
       states: space.stateCount, isExhaustive: space.isComplete, hasCycle: false,
       playthroughs: nil, playthroughsExact: false, endings: [], probabilitiesExact: false,
@@ -82,6 +100,7 @@ public struct ScenarioAnalyzer: Sendable {
       bestPath: nil, worstPath: nil, samples: nil, diagnostics: [])
     findings.unusedVariables()
     findings.oneMoveRepairs()
+    findings.safetyLints()
 
     if !space.isComplete {
       findings.add(
@@ -92,7 +111,6 @@ public struct ScenarioAnalyzer: Sendable {
       findings.staticReachability()
       var unchecked: [String]?
       sampleFigures(space, scenario, &analysis, &unchecked)
-      analysis.diagnostics = findings.reported()
       return analysis
     }
 
@@ -104,7 +122,7 @@ public struct ScenarioAnalyzer: Sendable {
     probabilities(space, order, acyclic, scenario, counts, &analysis)
     // A highest-scoring path with a contraindicated move, even when a clean path ties with it.
     var contraindicatedBest: [String]?
-    if acyclic, exactScores(space, order, compiled, &analysis, &contraindicatedBest) {
+    if acyclic, exactScores(space, order, compiled, scenario, &analysis, &contraindicatedBest) {
       analysis.scoreExact = true
     } else if Self.statesThatCanFinish(space)[0] {
       sampleFigures(space, scenario, &analysis, &contraindicatedBest, scoresOnly: true)
@@ -122,7 +140,6 @@ public struct ScenarioAnalyzer: Sendable {
             + " the path: \(best.joined(separator: " ")); make a better answer score higher")
       }
     }
-    analysis.diagnostics = findings.reported()
     return analysis
   }
 
@@ -380,7 +397,7 @@ public struct ScenarioAnalyzer: Sendable {
   /// a summary that can neither end highest nor lowest is not carried on (see
   /// `ScoreSummary.undominated`). Returns false when the summaries exceed the budget.
   private func exactScores(
-    _ space: StateSpace, _ order: [Int32], _ compiled: CompiledScenario,
+    _ space: StateSpace, _ order: [Int32], _ compiled: CompiledScenario, _ scenario: Scenario,
     _ analysis: inout ScenarioAnalysis, _ contraindicatedBest: inout [String]?
   ) -> Bool {
     struct Entry {
@@ -404,8 +421,9 @@ public struct ScenarioAnalyzer: Sendable {
       if entries[s].isEmpty { continue }
       if space.isEnding(s) {
         let alliance = space.alliance(of: s)
+        let outcome = scenario.endings[-Int(space.position(of: s)) - 1].outcome
         for (i, entry) in entries[s].enumerated() {
-          let score = entry.summary.headline(final: alliance)
+          let score = entry.summary.headline(final: alliance, outcome: outcome)
           let slips = entry.summary.contraindicated
           if best == nil || (score, -slips) > (best!.score, -best!.slips) {
             best = (score, slips, s, i)

@@ -18,6 +18,14 @@ struct ScoreSummary: Hashable {
   var stage: ResolutionStage?
   var onset: Double = 0
   var openContraindicated: Int32 = 0
+  /// The safety tasks required by the turns answered, and those carried out, as bits.
+  var safetyRequired: UInt8 = 0
+  var safetyDone: UInt8 = 0
+  /// Whether a response breached a safety duty.
+  var breached = false
+
+  /// Whether every safety item was met and nothing was breached.
+  var safetyMet: Bool { !breached && safetyRequired & ~safetyDone == 0 }
 
   static func tenth(_ value: Double) -> Double { ScoringModel.roundedToTenth(value) }
 
@@ -32,6 +40,9 @@ struct ScoreSummary: Hashable {
     next.unfavourable += option.unfavourable[e]
     next.responses += 1
     if option.contraindicated { next.contraindicated += 1 }
+    next.safetyRequired |= turn.safetyTask
+    next.safetyDone |= option.safetyTasks
+    if option.breach { next.breached = true }
     if turn.hasMarker {
       if !next.isOpen {
         next.isOpen = true
@@ -67,9 +78,9 @@ struct ScoreSummary: Hashable {
     openContraindicated = 0
   }
 
-  /// The headline score of a session ending with this summary and this final alliance, computed
-  /// by the same function as `SessionScore`'s.
-  func headline(final alliance: Alliance) -> Int {
+  /// The headline score of a session ending with this summary, this final alliance and this
+  /// outcome, computed by the same function as `SessionScore`'s.
+  func headline(final alliance: Alliance, outcome: Outcome) -> Int {
     var summary = self
     if summary.isOpen { summary.close(at: alliance) }
     return HeadlineScore(
@@ -78,7 +89,8 @@ struct ScoreSummary: Hashable {
         markers: Int(summary.markers), markersNoticed: Int(summary.noticed),
         finalAlliance: alliance, favourableFit: Int(summary.favourable),
         unfavourableFit: Int(summary.unfavourable), responses: Int(summary.responses),
-        contraindicatedMoves: Int(summary.contraindicated))
+        contraindicatedMoves: Int(summary.contraindicated), model: ScoringModel.current,
+        outcome: outcome, safetyMet: summary.safetyMet)
     ).value
   }
 }
@@ -93,12 +105,17 @@ extension ScoreSummary {
     var fitApplies: Bool
     /// Kept apart so that a clean path never hides a tied path with a contraindicated move.
     var slipped: Bool
+    /// The safety state decides a bound, which no count can make up for.
+    var safetyRequired: UInt8
+    var safetyDone: UInt8
+    var breached: Bool
   }
 
   private var key: Key {
     Key(
       isOpen: isOpen, episodes: episodes, hasMarkers: markers > 0,
-      fitApplies: favourable + unfavourable > 0, slipped: contraindicated > 0)
+      fitApplies: favourable + unfavourable > 0, slipped: contraindicated > 0,
+      safetyRequired: safetyRequired, safetyDone: safetyDone, breached: breached)
   }
 
   /// The summary's counts, each signed so that more is better for every headline that can

@@ -6,7 +6,8 @@ public enum GradeSheet {
   public static let columns: [String] =
     [
       "file", "trainee", "scenario", "scenario_version", "mode", "seed", "started_at",
-      "completed", "verified", "verification", "outcome", "headline",
+      "completed", "verified", "verification", "outcome", "headline", "unbounded_headline",
+      "safety", "safety_detail",
     ] + ScoreComponent.Kind.allCases.map { "\($0.rawValue)_component" }
     + [
       "ruptures_resolved", "ruptures_total", "mean_resolution_rating", "contraindicated_moves",
@@ -29,7 +30,10 @@ public enum GradeSheet {
       .number(header.map { String($0.seed) } ?? ""), .optional(header?.startedAt),
       .flag(report.isComplete), .flag(report.verification.isVerified),
       .text(report.verification.rawValue), .optional(score?.outcome?.rawValue),
-      .integer(score?.headline),
+      .integer(score?.headline), .integer(score?.unboundedHeadline),
+      .optional(score?.safety.map { $0.passed ? "passed" : "failed" }),
+      .optional(
+        score?.safety.flatMap { $0.lines.isEmpty ? nil : $0.lines.joined(separator: "; ") }),
     ]
     cells += components
     cells += [

@@ -14,6 +14,9 @@ public enum SessionPageHTML {
     if let index { html += "<p><a href=\"\(HTMLText.escaped(index))\">← all sessions</a></p>\n" }
     html += "<h1>\(HTMLText.escaped(title))</h1>\n"
     html += summary(report)
+    if let notes = report.instructorNotes {
+      html += "<h2>Instructor notes</h2>\n<p>\(HTMLText.escaped(notes))</p>\n"
+    }
     if let score = report.score {
       html += scores(score)
       html += "<h2>Alliance</h2>\n" + AllianceChart(report: report).svg() + "\n"
@@ -69,7 +72,15 @@ public enum SessionPageHTML {
   static func scores(_ score: SessionScore) -> String {
     var html = "<h2>Score</h2>\n<p><strong>Alliance repair score \(score.headline) of 100</strong>"
     if let outcome = score.outcome { html += ", outcome: \(HTMLText.escaped(outcome.title))" }
-    html += "</p>\n<table>\n<tr><th>Component</th><th class=\"num\">Value</th>"
+    if let bound = score.headlineBound, let unbounded = score.unboundedHeadline {
+      html += " (bounded at \(bound); the components add up to \(unbounded))"
+    }
+    html += "</p>\n"
+    for line in score.safety?.lines ?? [] {
+      let passed = line.contains(": met")
+      html += "<p class=\"badge \(passed ? "ok" : "bad")\">\(HTMLText.escaped(line))</p>\n"
+    }
+    html += "<table>\n<tr><th>Component</th><th class=\"num\">Value</th>"
     html += "<th class=\"num\">Weight</th><th class=\"num\">Adds</th><th>How</th></tr>\n"
     for component in score.components {
       html +=
@@ -168,6 +179,10 @@ public enum SessionPageHTML {
         } else {
           html += "<div class=\"says\">(turn \(HTMLText.escaped(shown.turn)))</div>"
         }
+        let offered = shown.offered.enumerated().map { "\($0.offset + 1). \($0.element)" }
+        html +=
+          "<div class=\"meta\">Offered, as displayed: "
+          + HTMLText.escaped(offered.joined(separator: ", ")) + "</div>"
         html += "</div>\n"
       case .response(let choice, let words):
         html += "<div class=\"response\">"

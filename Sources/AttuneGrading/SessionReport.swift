@@ -10,6 +10,8 @@ public struct SessionReport: Hashable, Sendable {
   public var header: TranscriptHeader?
   /// The scenario's title, when the scenario was found.
   public var scenarioTitle: String?
+  /// The scenario's instructor notes, when the scenario was found.
+  public var instructorNotes: String?
   /// Whether the transcript could be trusted, and if not, why.
   public var verification: VerificationStatus
   /// What disagreed or could not be read, in order; the first names the line where the
@@ -47,6 +49,7 @@ public struct SessionReport: Hashable, Sendable {
     self.file = file
     header = transcript.header
     scenarioTitle = scenario?.scenario.title
+    instructorNotes = scenario?.scenario.metadata.instructorNotes
     tornLine = transcript.tornLine
     isComplete = transcript.isComplete
     claimedHeadline = transcript.end?.score.headline

@@ -107,16 +107,22 @@ public struct XAPIExport: Hashable, Sendable {
           context: context, timestamp: end))
       return statements
     }
-    let passed = score.headline >= passMark
+    // A session that fails the safety layer fails whatever its points.
+    let passed = score.headline >= passMark && score.safety?.passed != false
+    var extensions: [String: XAPIStatement.ExtensionValue] = [
+      "\(base)/extensions/outcome": .string(score.outcome?.rawValue ?? ""),
+      "\(base)/extensions/ruptures-resolved": .integer(score.rupturesResolved),
+      "\(base)/extensions/ruptures": .integer(score.episodes.count),
+    ]
+    if let safety = score.safety {
+      extensions["\(base)/extensions/safety"] = .string(safety.passed ? "passed" : "failed")
+      extensions["\(base)/extensions/safety-lines"] = .strings(safety.lines)
+    }
     let result = XAPIStatement.Result(
       score: XAPIStatement.Score(
         scaled: Double(score.headline) / 100, raw: Double(score.headline), min: 0, max: 100),
       success: passed, completion: true, response: nil, duration: total,
-      extensions: [
-        "\(base)/extensions/outcome": .string(score.outcome?.rawValue ?? ""),
-        "\(base)/extensions/ruptures-resolved": .integer(score.rupturesResolved),
-        "\(base)/extensions/ruptures": .integer(score.episodes.count),
-      ])
+      extensions: extensions)
     for verb in [XAPIStatement.Verb.completed, passed ? .passed : .failed] {
       statements.append(
         XAPIStatement(

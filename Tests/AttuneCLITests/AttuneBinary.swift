@@ -40,6 +40,7 @@ struct AttuneBinary {
   }
 
   /// Runs `attune` with `arguments`, feeding `input` on standard input, with a time limit.
+  /// Answers to a seeded `play` are written in file order (see `DisplayedAnswers`).
   static func run(
     _ arguments: [String], input: String = "", home: URL? = nil,
     environment extra: [String: String] = [:], directory: URL? = nil, timeout: Double = 60
@@ -67,7 +68,8 @@ struct AttuneBinary {
     process.standardError = stderr
     try process.run()
     let outputs = OutputCollector(stdout: stdout, stderr: stderr)
-    stdin.fileHandleForWriting.write(Data(input.utf8))
+    stdin.fileHandleForWriting.write(
+      Data(DisplayedAnswers.rewrite(input, arguments: arguments).utf8))
     try? stdin.fileHandleForWriting.close()
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning && Date() < deadline { usleep(10_000) }

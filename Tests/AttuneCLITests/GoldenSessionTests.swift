@@ -57,8 +57,12 @@ import Testing
   }
 
   @Test func reflectAndIdentifyMarkers() throws {
+    let n = DisplayedAnswers.numbers(
+      ["1", "2", "1"],
+      arguments: ["play", AttuneBinary.fixture("tiny-rupture.json"), "--seed", "11"])
     try check(
       "training-features", arguments: ["--seed", "11", "--reflect", "--identify-markers"],
-      input: "3\n3\nI would ask what felt pointless\n1\nI would own my part\n2\n1\nLet's plan\n1\n")
+      input: "3\n3\nI would ask what felt pointless\n\(n[0])\n1\nI would own my part\n\(n[1])\n"
+        + "1\nLet's plan\n\(n[2])\n")
   }
 }

@@ -60,10 +60,14 @@ import Testing
   @Test func reflectionsAndMarkerIdentificationAreRecorded() throws {
     let home = try AttuneBinary.makeHome()
     let path = home.appendingPathComponent("s.jsonl").path
-    // Turn 1 has a confrontation marker (complaint about activities: subtype 3 of 7).
+    // Turn 1 has a confrontation marker (complaint about activities: subtype 3 of 7); the
+    // question comes on every turn, then the trainee's own words, then the option.
+    let n = DisplayedAnswers.numbers(
+      ["1", "2", "1"], arguments: ["play", fixture, "--seed", "11"])
     let result = try AttuneBinary.run(
       ["play", fixture, "--seed", "11", "--reflect", "--identify-markers", "--transcript", path],
-      input: "3\n3\nI'd ask what felt pointless\n1\nShe is opening up\n2\n1\nLet's plan\n1\n",
+      input: "3\n3\nI'd ask what felt pointless\n\(n[0])\n1\nShe is opening up\n\(n[1])\n"
+        + "1\nLet's plan\n\(n[2])\n",
       home: home)
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -21,6 +21,11 @@ import Testing
       "python3", Self.script.path, AttuneBinary.url.path, AttuneBinary.fixture("tiny-rupture.json"),
       workdir.path, name,
     ]
+    let answers = DisplayedAnswers.rewrite(
+      "1\n2\n1", arguments: ["play", AttuneBinary.fixture("tiny-rupture.json"), "--seed", "7"])
+    process.environment = ProcessInfo.processInfo.environment.merging([
+      "ATTUNE_TEST_ANSWERS": answers.split(separator: "\n").joined(separator: ",")
+    ]) { $1 }
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output

@@ -12,11 +12,12 @@ import Testing
   /// The distinct diagnostic codes each scenario input gives, sorted.
   static let scenarioCodes: [String: [DiagnosticCode]] = [
     "dangling-references.json": [
-      "duplicate-key", "missing-feedback", "missing-field", "unknown-field", "unknown-target",
-      "unknown-visit-target",
+      "duplicate-key", "missing-brief", "missing-feedback", "missing-field", "unknown-field",
+      "unknown-target", "unknown-visit-target",
     ],
     "invalid-value.json": [
-      "invalid-value", "json-control-character", "missing-field", "unknown-field",
+      "invalid-value", "json-control-character", "missing-brief", "missing-field",
+      "unknown-field",
     ],
     "json-comment.json": [
       "json-comment", "json-missing-comma", "json-syntax", "json-unquoted-key",
@@ -35,7 +36,8 @@ import Testing
       "json-single-quotes", "json-syntax", "json-too-many-errors", "json-unquoted-key",
     ],
     "unknown-code.json": [
-      "invalid-id", "json-invalid-utf8", "missing-field", "unknown-code", "unknown-field",
+      "invalid-id", "json-invalid-utf8", "missing-brief", "missing-field", "unknown-code",
+      "unknown-field",
     ],
   ]
 

@@ -14,6 +14,7 @@ import Testing
       "version": "1",
       "authors": ["A"],
       "summary": "S",
+      "brief": "B",
       "difficulty": "beginner",
       "client": {
         "name": "C", "concern": "c", "background": "b",
@@ -85,6 +86,18 @@ import Testing
   @Test func theGuideExampleLoads() throws {
     let result = ScenarioLoader().load(try Fixtures.bytes("guide-example.json"), file: "guide")
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+  }
+
+  /// A syntax error comes first, before problems that lie earlier in the file, and the value
+  /// that failed to parse is not also reported as being of the wrong type.
+  @Test func syntaxErrorsComeFirstAndTheirConsequencesAreNotRepeated() {
+    let text = Self.base.replacingOccurrences(of: "\"title\": \"T\",", with: "")
+      .replacingOccurrences(of: "\"anxiety\": 2", with: "\"anxiety\": NaN")
+    let diagnostics = ScenarioLoader().load(Array(text.utf8), file: "test.json").diagnostics
+    #expect(diagnostics.first?.code == .jsonInvalidNumber, "\(diagnostics)")
+    #expect(diagnostics.contains { $0.code == .missingField && $0.message.contains("title") })
+    let nan = diagnostics.first!
+    #expect(!diagnostics.dropFirst().contains { $0.location == nan.location })
   }
 
   @Test func unknownFieldWithSuggestion() {

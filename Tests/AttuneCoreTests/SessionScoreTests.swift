@@ -93,8 +93,11 @@ import Testing
     // restraint 1 of 2 responses contraindicated = 50.
     #expect(score.components.map(\.value) == [25, 50, 44.7, 50])
     #expect(score.components.map(\.contribution) == [9.7, 8.3, 9.9, 11.1])
-    // (25 * .35 + 50 * .15 + 44.7 * .2 + 50 * .2) / .9 = 39.10
-    #expect(score.headline == 39)
+    // (25 * .35 + 50 * .15 + 44.7 * .2 + 50 * .2) / .9 = 39.10; the session ends in dropout,
+    // which `attune-repair/3` bounds at 20.
+    #expect(score.unboundedHeadline == 39)
+    #expect(score.headlineBound == 20)
+    #expect(score.headline == 20)
   }
 
   /// open-reflect (+2 bond) -> explore (explored) -> explore-own (+5 bond, +3 goal; bond 57 < 58)
@@ -120,8 +123,14 @@ import Testing
     // Resolution (3 - 1) / 4 = 50; noticing 1 of 2 = 50; alliance 155 / 3 = 51.7; restraint
     // 2 of 3 responses clean = 66.7; no fit adjustment.
     #expect(score.components.map(\.value) == [50, 50, 51.7, 66.7])
-    // (50 * .35 + 50 * .15 + 51.7 * .2 + 66.7 * .2) / .9 = 54.09
-    #expect(score.headline == 54)
+    // (50 * .35 + 50 * .15 + 51.7 * .2 + 66.7 * .2) / .9 = 54.09, bounded at 20 for a dropout.
+    #expect(score.unboundedHeadline == 54)
+    #expect(score.headline == 20)
+    let session = try play(["open-reflect", "explore-own", "cold-blame"])
+    let underVersion2 = SessionScore(
+      scenario: session.scenario, steps: session.steps, ending: session.ending, model: .repair2)
+    #expect(underVersion2.headline == 54)
+    #expect(underVersion2.unboundedHeadline == nil && underVersion2.safety == nil)
   }
 
   @Test func fitAdjustmentsAreRecordedWithTheirReason() throws {

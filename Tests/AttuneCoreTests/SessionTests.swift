@@ -12,7 +12,7 @@ import Testing
     #expect(shown.turn.id == "open")
     #expect(shown.number == 1)
     #expect(
-      shown.availableOptions.map(\.id) == [
+      Set(shown.availableOptions.map(\.id)) == [
         "open-explore", "open-reflect", "open-defend", "open-info",
       ])
     #expect(session.state.alliance == Alliance(bond: 50, task: 50, goal: 50))
@@ -72,7 +72,7 @@ import Testing
     var withOthers = Session(scenario: try Fixtures.scenario(), seed: 1)
     try withOthers.choose("open-info")
     guard case .turn(let shown) = withOthers.presentation else { return }
-    #expect(shown.availableOptions.map(\.id) == ["cold-validate", "cold-blame"])
+    #expect(Set(shown.availableOptions.map(\.id)) == ["cold-validate", "cold-blame"])
 
     var alone = Session(scenario: try Fixtures.scenario(), seed: 1)
     try alone.choose("open-defend")

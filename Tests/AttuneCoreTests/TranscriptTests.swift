@@ -58,7 +58,7 @@ import Testing
       #expect(object?["event"] != nil)
     }
     #expect(lines[0].contains("\"event\":\"header\""))
-    #expect(lines[0].contains("\"scoringModel\":\"attune-repair/2\""))
+    #expect(lines[0].contains("\"scoringModel\":\"attune-repair/3\""))
     #expect(lines.last!.contains("\"event\":\"end\""))
   }
 
@@ -191,6 +191,29 @@ import Testing
       scenarioBytes: scenarioBytes + [0x20])
     #expect(!changed.scenarioUnchanged)
     #expect(changed.findings.first?.code == .scenarioChanged)
+  }
+
+  @Test func theDisplayedOrderIsRecordedAndAReorderedOneIsCaught() throws {
+    let (bytes, session, scenarioBytes) = try Self.record(["open-explore"])
+    let lines = Self.lines(bytes)
+    // The first turn's options, as the seeded shuffle displayed them.
+    var fresh = Session(scenario: session.scenario, seed: 7)
+    guard case .turn(let shown) = fresh.presentation else { return }
+    let displayed = shown.availableOptions.map(\.id)
+    #expect(displayed != ["open-explore", "open-reflect", "open-defend", "open-info"])
+    let offered = "\"offered\":[" + displayed.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    #expect(lines[1].contains(offered))
+    // The same options in another order do not verify.
+    let reordered =
+      "\"offered\":[" + displayed.reversed().map { "\"\($0)\"" }.joined(separator: ",") + "]"
+    var edited = lines
+    edited[1] = edited[1].replacingOccurrences(of: offered, with: reordered)
+    let verification = TranscriptVerification(
+      transcript: Transcript(bytes: Self.bytes(edited)), scenario: session.scenario,
+      scenarioBytes: scenarioBytes)
+    #expect(verification.findings.first?.line == 2)
+    #expect(verification.findings.first?.message.contains("options offered differ") == true)
+    try fresh.choose("open-explore")
   }
 
   @Test func aTranscriptOfAnotherScenarioIsRefused() throws {

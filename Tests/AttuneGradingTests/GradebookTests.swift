@@ -10,12 +10,18 @@ import Testing
   /// Two attempts by "ana": a dropout (lower) first and the repaired session (90) later, and
   /// one by "ben".
   static func attempts() throws -> (early: SessionReport, late: SessionReport, ben: SessionReport) {
-    let early = try GradingFixtures.dropout(trainee: "ana", startedAt: "2026-11-20T09:00:00Z")
-      .report(file: "ana-1.jsonl")
-    let late = try GradingFixtures.repaired(trainee: "ana", startedAt: "2026-11-21T09:00:00Z")
-      .report(file: "ana-2.jsonl")
-    let ben = try GradingFixtures.dropout(trainee: "ben", startedAt: "2026-11-22T09:00:00Z")
-      .report(file: "ben.jsonl")
+    let early = try GradingFixtures.dropout(
+      trainee: "ana", startedAt: "2026-11-20T09:00:00Z", mode: .assessment
+    )
+    .report(file: "ana-1.jsonl")
+    let late = try GradingFixtures.repaired(
+      trainee: "ana", startedAt: "2026-11-21T09:00:00Z", mode: .assessment
+    )
+    .report(file: "ana-2.jsonl")
+    let ben = try GradingFixtures.dropout(
+      trainee: "ben", startedAt: "2026-11-22T09:00:00Z", mode: .assessment
+    )
+    .report(file: "ben.jsonl")
     return (early, late, ben)
   }
 
@@ -46,8 +52,10 @@ import Testing
   @Test func latestKeepsTheSessionThatStartedLastInAnyOrder() throws {
     let (early, late, ben) = try Self.attempts()
     // The later attempt is the dropout this time.
-    let later = try GradingFixtures.dropout(trainee: "ana", startedAt: "2026-11-23T09:00:00Z")
-      .report(file: "ana-3.jsonl")
+    let later = try GradingFixtures.dropout(
+      trainee: "ana", startedAt: "2026-11-23T09:00:00Z", mode: .assessment
+    )
+    .report(file: "ana-3.jsonl")
     for order in [
       [early, late, later, ben], [later, late, early, ben], [late, later, early, ben],
     ] {
@@ -64,8 +72,10 @@ import Testing
   @Test func unverifiedAndIncompleteSessionsAreNotCounted() throws {
     let (early, _, _) = try Self.attempts()
     // A tampered transcript claiming 99.
-    var lines = try GradingFixtures.repaired(trainee: "ana", startedAt: "2026-11-24T09:00:00Z")
-      .lines
+    var lines = try GradingFixtures.repaired(
+      trainee: "ana", startedAt: "2026-11-24T09:00:00Z", mode: .assessment
+    )
+    .lines
     lines[7] = lines[7].replacingOccurrences(of: "\"headline\":90", with: "\"headline\":99")
     let tampered = try GradingFixtures.report(lines, file: "ana-tampered.jsonl")
     #expect(tampered.verification == .failed)
@@ -97,7 +107,7 @@ import Testing
       file: "x.jsonl", transcript: Transcript(bytes: Array("garbage\n".utf8)), scenario: nil)
 
     var book = Gradebook()
-    #expect(book.policy == .best)
+    #expect(book.policy == .first)
     for report in [early, quitter, unknown, unreadable] { book.add(report) }
     #expect(book.scenarios == ["another", "tiny-rupture"])
     #expect(book.columns == ["Student", "SIS Login ID", "Attune: another", "Attune: tiny-rupture"])
@@ -109,6 +119,31 @@ import Testing
         ["dee", "dee", "", ""],
       ])
     #expect(book.rows.allSatisfy { $0.count == book.columns.count })
+  }
+
+  @Test func theFirstAssessmentAttemptCountsByDefaultAndAttemptsAreCounted() throws {
+    let (early, late, ben) = try Self.attempts()
+    for order in [[early, late, ben], [late, ben, early]] {
+      var book = Gradebook()
+      for report in order { book.add(report) }
+      let ana = try #require(book.cells["ana"]?["tiny-rupture"])
+      #expect(ana.startedAt == "2026-11-20T09:00:00Z")
+      #expect(ana.headline == early.score?.headline)
+      #expect(ana.attempts == 2)
+      #expect(book.cells["ben"]?["tiny-rupture"]?.attempts == 1)
+      #expect(
+        book.attemptNotes == [
+          "ana, tiny-rupture: 2 assessment attempts; the first (started 2026-11-20T09:00:00Z) counts"
+        ])
+    }
+  }
+
+  @Test func practiceSessionsAreNotGraded() throws {
+    let practice = try GradingFixtures.repaired(trainee: "eve").report(file: "eve.jsonl")
+    #expect(practice.verification.isVerified && practice.header?.mode == .practice)
+    var book = Gradebook()
+    book.add(practice)
+    #expect(book.cells["eve"] == [:])
   }
 
   @Test func anEmptyGradebookHasOnlyItsNameColumns() {

@@ -117,6 +117,7 @@ enum GradingFixtures {
         try showTurn()
         let turn = try #require(session.currentTurn)
         try recorder.recordMarkerGuess(on: turn, type: type, subtype: subtype)
+        session.identify(NoticingAnswer(type: type))
       case .quit(let reason):
         try showTurn()
         try recorder.recordQuit(reason: reason)
@@ -133,21 +134,25 @@ enum GradingFixtures {
 
   /// The repaired path: open-explore, explore-own (variant wording), restored-plan; headline 90.
   static func repaired(
-    trainee: String = "t1", startedAt: String = startedAt, latencies: [Int] = [1_500, 2_500, 3_000]
+    trainee: String = "t1", startedAt: String = startedAt,
+    latencies: [Int] = [1_500, 2_500, 3_000],
+    mode: SessionMode = .practice
   ) throws -> Played {
     try play(
       [
         .choose("open-explore", latency: latencies[0]),
         .choose("explore-own", latency: latencies[1]),
         .choose("restored-plan", latency: latencies[2]),
-      ], trainee: trainee, startedAt: startedAt)
+      ], trainee: trainee, mode: mode, startedAt: startedAt)
   }
 
   /// The dropout path: open-defend, then the fallback cold-silence.
-  static func dropout(trainee: String = "t1", startedAt: String = startedAt) throws -> Played {
+  static func dropout(
+    trainee: String = "t1", startedAt: String = startedAt, mode: SessionMode = .practice
+  ) throws -> Played {
     try play(
       [.choose("open-defend", latency: 4_000), .choose("cold-silence", latency: 6_000)],
-      trainee: trainee, startedAt: startedAt)
+      trainee: trainee, mode: mode, startedAt: startedAt)
   }
 
   /// A session stopped on the second turn.

@@ -26,3 +26,16 @@ extension DiagnosticCode {
   /// checks that need every state are skipped (the message lists them).
   public static let stateSpaceTooLarge: DiagnosticCode = "state-space-too-large"
 }
+
+extension DiagnosticCode {
+  /// A turn raises risk but requires no safety task, or offers no option that asks about it.
+  public static let riskWithoutSafety: DiagnosticCode = "risk-without-safety"
+  /// A turn requires a safety task that no option of the scenario carries out.
+  public static let safetyTaskNeverOffered: DiagnosticCode = "safety-task-never-offered"
+  /// The best option is the longest on offer in too many best-path turns.
+  public static let cueLongestBest: DiagnosticCode = "cue-longest-best"
+  /// A skill-free text policy's expected headline is above its threshold.
+  public static let cueTextPolicy: DiagnosticCode = "cue-text-policy"
+  /// Uniform random play's expected headline is above its threshold.
+  public static let cueRandomPlay: DiagnosticCode = "cue-random-play"
+}

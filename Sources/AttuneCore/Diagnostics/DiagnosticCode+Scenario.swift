@@ -37,6 +37,8 @@ extension DiagnosticCode {
   public static let limitExceeded: DiagnosticCode = "limit-exceeded"
   /// A therapist option has no feedback to teach from.
   public static let missingFeedback: DiagnosticCode = "missing-feedback"
+  /// The scenario has no situation brief for the trainee.
+  public static let missingBrief: DiagnosticCode = "missing-brief"
   /// The file could not be read (missing, a folder, unreadable).
   public static let unreadableFile: DiagnosticCode = "unreadable-file"
 }

@@ -10,16 +10,24 @@ public struct Session: Sendable {
   public let scenario: Scenario
   /// The seed of the session's random draws.
   public let seed: UInt64
+  /// The engine and scoring rules the session is played under.
+  public let rules: SessionRules
   /// The state now.
   public private(set) var state: SessionState
   /// The responses so far, oldest first (undo removes the last).
   public private(set) var steps: [Step] = []
   private var previousStates: [SessionState] = []
 
-  /// Starts a session at the scenario's first turn.
-  public init(scenario: Scenario, seed: UInt64) {
+  /// The trainee's identification of the marker on the current turn, if they gave one; it is
+  /// attached to the next response.
+  private var pendingIdentification: NoticingAnswer?
+
+  /// Starts a session at the scenario's first turn, under this build's rules unless others
+  /// are given (a replay uses the rules its transcript was recorded under).
+  public init(scenario: Scenario, seed: UInt64, rules: SessionRules = .current) {
     self.scenario = scenario
     self.seed = seed
+    self.rules = rules
     let start = scenario.turnIndex(of: scenario.start) ?? 0
     var state = SessionState(
       position: .turn(start), alliance: scenario.startingAlliance,
@@ -56,12 +64,45 @@ public struct Session: Sendable {
     return nil
   }
 
+  /// Records what the trainee says they notice on the current turn (a rupture type, or nil
+  /// for none); scoring model `attune-repair/3` counts it toward noticing.
+  public mutating func identify(_ identification: NoticingAnswer) {
+    pendingIdentification = identification
+  }
+
   /// Answers the current turn with the option `id`.
   ///
   /// - Throws: `SessionError` when the session is over, the option does not belong to the
   ///   current turn, or it is not available now.
   @discardableResult
   public mutating func choose(_ id: String) throws(SessionError) -> Step {
+    try choose(id, forcing: nil)
+  }
+
+  /// Every way answering with `id` can go, each with its probability: one session when the
+  /// destination is fixed, one per outcome of a weighted random choice otherwise. An analysis
+  /// that follows all of them computes exact expectations with the engine's own step.
+  public func outcomes(ofChoosing id: String) throws(SessionError) -> [(
+    probability: Double, session: Session
+  )] {
+    var probe = self
+    try probe.choose(id, forcing: nil)
+    guard let weights = probe.lastDrawWeights else { return [(1, probe)] }
+    let total = Double(weights.reduce(0, +))
+    var result: [(probability: Double, session: Session)] = []
+    for (index, weight) in weights.enumerated() where weight > 0 {
+      var next = self
+      try next.choose(id, forcing: index)
+      result.append((Double(weight) / total, next))
+    }
+    return result
+  }
+
+  /// The weights of the random choice the last response drew from, if it drew.
+  private var lastDrawWeights: [Int]?
+
+  @discardableResult
+  private mutating func choose(_ id: String, forcing forced: Int?) throws(SessionError) -> Step {
     guard case .turn(let turnIndex) = state.position else { throw .sessionIsOver }
     let turn = scenario.turns[turnIndex]
     guard let option = turn.options.first(where: { $0.id == id }) else {
@@ -94,7 +135,8 @@ public struct Session: Sendable {
     }
     next.optionVisits[option.id, default: 0] += 1
     next.responses += 1
-    let (destination, draw) = resolve(option.next, in: &next)
+    let (destination, draw, weights) = resolve(option.next, in: &next, forcing: forced)
+    lastDrawWeights = weights
     if let index = scenario.turnIndex(of: destination) {
       next.position = .turn(index)
       next.turnVisits[index] += 1
@@ -105,7 +147,8 @@ public struct Session: Sendable {
     let step = Step(
       turn: turn.id, option: option.id, codes: option.codes, before: before,
       authored: option.alliance, fit: fit, after: next.alliance, destination: destination,
-      draw: draw)
+      draw: draw, identification: pendingIdentification)
+    pendingIdentification = nil
     steps.append(step)
     return step
   }
@@ -116,6 +159,7 @@ public struct Session: Sendable {
   public mutating func undo() -> Step? {
     guard let previous = previousStates.popLast() else { return nil }
     state = previous
+    pendingIdentification = nil
     return steps.popLast()
   }
 
@@ -146,15 +190,21 @@ public struct Session: Sendable {
         options.append(OptionPresentation(option: option, isAvailable: true, disabledReason: nil))
       }
     }
+    let turnIndex = scenario.turnIndex(of: turn.id) ?? 0
+    let order = rules.optionOrder.permutation(
+      count: options.count, seed: seed, turn: turn.id, visit: state.turnVisits[turnIndex])
+    options = order.map { options[$0] }
     return TurnPresentation(
       turn: turn, variant: variant, says: chosen?.says ?? turn.says,
       cues: chosen?.cues ?? turn.cues, thoughts: chosen?.thoughts ?? turn.thoughts,
       options: options, number: steps.count + 1)
   }
 
-  private func resolve(_ transition: Transition, in state: inout SessionState) -> (
-    String, RandomDraw?
-  ) {
+  /// Where `transition` leads from `state`, drawing from its random source for a weighted
+  /// choice (or taking the choice `forced`, for an analysis that follows every outcome).
+  private func resolve(
+    _ transition: Transition, in state: inout SessionState, forcing forced: Int?
+  ) -> (String, RandomDraw?, [Int]?) {
     let environment = StateEnvironment(scenario: scenario, state: state)
     let branch =
       transition.branches.first {
@@ -162,18 +212,20 @@ public struct Session: Sendable {
       } ?? transition.branches[transition.branches.count - 1]
     switch branch.destination {
     case .target(let id):
-      return (id, nil)
+      return (id, nil, nil)
     case .random(let choices):
-      let total = choices.reduce(0) { $0 + $1.weight }
-      let roll = state.random.roll(below: total)
+      let weights = choices.map(\.weight)
+      let total = weights.reduce(0, +)
+      var roll = state.random.roll(below: total)
+      if let forced { roll = weights[..<forced].reduce(0, +) }
       var remaining = roll
       for choice in choices {
         if remaining < choice.weight {
-          return (choice.target, RandomDraw(roll: roll, total: total))
+          return (choice.target, RandomDraw(roll: roll, total: total), weights)
         }
         remaining -= choice.weight
       }
-      return (choices[choices.count - 1].target, RandomDraw(roll: roll, total: total))
+      return (choices[choices.count - 1].target, RandomDraw(roll: roll, total: total), weights)
     }
   }
 }

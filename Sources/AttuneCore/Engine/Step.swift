@@ -19,6 +19,8 @@ public struct Step: Hashable, Sendable, Codable {
   public var destination: String
   /// The random draw made to choose the destination, if any.
   public var draw: RandomDraw?
+  /// What the trainee said they noticed on the turn before answering, if they were asked.
+  public var identification: NoticingAnswer?
 
   /// The change actually applied: after minus before.
   public var change: AllianceChange { after.difference(from: before) }
@@ -30,4 +32,13 @@ public struct RandomDraw: Hashable, Sendable, Codable {
   public var roll: Int
   /// The sum of the weights.
   public var total: Int
+}
+
+/// What a trainee said they noticed on a turn: a rupture type, or none.
+public struct NoticingAnswer: Hashable, Sendable, Codable {
+  /// The rupture type named, or nil for "no rupture".
+  public var type: RuptureType?
+
+  /// Creates an identification.
+  public init(type: RuptureType?) { self.type = type }
 }

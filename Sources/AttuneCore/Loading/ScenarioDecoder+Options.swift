@@ -22,6 +22,8 @@ extension ScenarioDecoder {
     let unavailability = decodeUnavailability(&object)
     let attends = object.bool("attends", context: &context)
     let fit = object.bool("fit", context: &context) ?? true
+    let safetyTasks = decodeSafetyTasks(&object)
+    let reassuranceFits = object.bool("reassuranceFits", context: &context) ?? false
     object.finish(context: &context)
     if feedback == nil, id != nil {
       context.warning(
@@ -31,10 +33,31 @@ extension ScenarioDecoder {
         at: object.location, pointer: pointer)
     }
     guard let id, let text, let codes, let next, let unavailability else { return nil }
-    return TherapistOption(
+    var option = TherapistOption(
       id: id, text: text, codes: codes, alliance: alliance, sets: sets, adds: adds,
       feedback: feedback, next: next, kind: kind, condition: condition,
       whenUnavailable: unavailability, attendsOverride: attends, appliesFitAdjustments: fit)
+    option.safetyTasks = safetyTasks
+    option.reassuranceFits = reassuranceFits
+    return option
+  }
+
+  /// The option's `safety` list: the safety tasks it carries out.
+  mutating func decodeSafetyTasks(_ object: inout ObjectReader) -> [SafetyTask] {
+    guard object.strings("safety", context: &context) != nil,
+      let values = object.value("safety", context: &context)?.arrayValue
+    else { return [] }
+    var tasks: [SafetyTask] = []
+    for (index, value) in values.enumerated() {
+      guard let string = value.stringValue,
+        let task = ObjectReader.choice(
+          string, as: SafetyTask.self, named: "a safety task", at: value.location,
+          pointer: JSONPointer.appending(index, to: object.pointer(to: "safety")),
+          context: &context)
+      else { continue }
+      if !tasks.contains(task) { tasks.append(task) }
+    }
+    return tasks
   }
 
   mutating func decodeCodes(_ object: inout ObjectReader) -> [Code]? {

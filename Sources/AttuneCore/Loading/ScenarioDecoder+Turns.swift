@@ -23,6 +23,10 @@ extension ScenarioDecoder {
     }
     let stage = object.choice("stage", as: ResolutionStage.self, context: &context)
     let hint = object.string("hint", context: &context)
+    let safety = object.value("safety", context: &context).flatMap {
+      decodeSafetyRequirement($0, pointer: object.pointer(to: "safety"))
+    }
+    let raisesRisk = object.bool("risk", context: &context)
     let variants =
       object.array("variants", limit: context.limits.maximumVariants, context: &context)
       .map { values in
@@ -46,7 +50,21 @@ extension ScenarioDecoder {
     guard let id, let says, let options else { return nil }
     return Turn(
       id: id, says: says, cues: cues, thoughts: thoughts, marker: marker, stage: stage,
-      variants: variants, options: options, hint: hint)
+      variants: variants, options: options, hint: hint, safety: safety, raisesRisk: raisesRisk)
+  }
+
+  mutating func decodeSafetyRequirement(_ value: JSONValue, pointer: String)
+    -> SafetyRequirement?
+  {
+    guard
+      var object = ObjectReader(
+        value, subject: "the safety requirement", pointer: pointer, context: &context)
+    else { return nil }
+    let task = object.choice("task", as: SafetyTask.self, required: true, context: &context)
+    let why = object.string("why", required: true, context: &context)
+    object.finish(context: &context)
+    guard let task, let why else { return nil }
+    return SafetyRequirement(task: task, why: why)
   }
 
   mutating func decodeMarker(_ value: JSONValue, pointer: String) -> RuptureMarker? {

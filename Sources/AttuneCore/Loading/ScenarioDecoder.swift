@@ -134,16 +134,36 @@ struct ScenarioDecoder {
         .emptyList, "\"authors\" is empty; name at least one author", at: value.location,
         pointer: "/authors")
     }
-    let summary = object.string("summary", required: true, context: &context)
+    let brief = object.string("brief", context: &context)
+    let notes = object.string("instructorNotes", context: &context)
+    let summary = object.string("summary", required: notes == nil, context: &context)
+    if notes != nil, summary != nil, let location = object.keyLocation("summary") {
+      context.warning(
+        .unknownField,
+        "\"summary\" is the older name of \"instructorNotes\", and both are given; keep"
+          + " \"instructorNotes\" and delete \"summary\"",
+        at: location, pointer: "/summary")
+    }
+    if brief == nil {
+      context.warning(
+        .missingBrief,
+        "the scenario has no \"brief\": trainees start with only the client's name; write a"
+          + " situation brief like a referral or case note, with no hint of the answer",
+        at: object.location, pointer: "")
+    }
+    let practiceShowsProfile = object.bool("practiceShowsProfile", context: &context) ?? true
     let difficulty = object.choice(
       "difficulty", as: Difficulty.self, required: true, context: &context)
     let objectives = object.strings("objectives", context: &context) ?? []
     let references = object.strings("references", context: &context) ?? []
-    guard let id, let title, let version, let authors, let summary, let difficulty else {
+    guard let id, let title, let version, let authors, let notes = notes ?? summary,
+      let difficulty
+    else {
       return nil
     }
     return ScenarioMetadata(
-      id: id, title: title, version: version, authors: authors, summary: summary,
+      id: id, title: title, version: version, authors: authors, brief: brief,
+      instructorNotes: notes, practiceShowsProfile: practiceShowsProfile,
       difficulty: difficulty, objectives: objectives, references: references)
   }
 

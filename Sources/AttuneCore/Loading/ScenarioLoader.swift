@@ -33,8 +33,13 @@ public struct ScenarioLoader: Sendable {
     let structural = parsed.diagnostics.contains {
       $0.severity == .error && !Self.treePreservingCodes.contains($0.code)
     }
-    let diagnostics = capped(
-      (parsed.diagnostics + (structural ? [] : decoder.context.diagnostics)).sortedByLocation())
+    // Syntax first, as compilers report a parse error before the checks that depend on it;
+    // and a value that failed to parse is not also reported as being of the wrong type.
+    let syntax = parsed.diagnostics.sortedByLocation()
+    let unparsed = Set(syntax.filter { $0.severity == .error }.map(\.location))
+    let structure =
+      structural ? [] : decoder.context.diagnostics.filter { !unparsed.contains($0.location) }
+    let diagnostics = capped(syntax + structure.sortedByLocation())
     return ScenarioLoadResult(
       scenario: diagnostics.containsErrors ? nil : scenario, diagnostics: diagnostics)
   }

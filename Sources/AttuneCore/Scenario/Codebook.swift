@@ -32,6 +32,10 @@ public enum Code: String, CaseIterable, Hashable, Sendable, Codable {
   case blameClient = "blame-client"
   case ignoreMarker = "ignore-marker"
   case prematureInterpretation = "premature-interpretation"
+  // Contraindicated moves that are also safety breaches (scoring model `attune-repair/3`).
+  case collude = "collude"
+  case falsePromise = "false-promise"
+  case dismissRisk = "dismiss-risk"
 
   /// The group a code belongs to.
   public var family: CodeFamily {
@@ -44,7 +48,8 @@ public enum Code: String, CaseIterable, Hashable, Sendable, Codable {
     case .simpleReflection, .complexReflection, .openQuestion, .closedQuestion, .affirm,
       .emphasizeAutonomy, .giveInformation, .persuade, .confront, .reassure:
       .microSkill
-    case .defendSelf, .blameClient, .ignoreMarker, .prematureInterpretation:
+    case .defendSelf, .blameClient, .ignoreMarker, .prematureInterpretation, .collude,
+      .falsePromise, .dismissRisk:
       .contraindicated
     }
   }
@@ -52,6 +57,13 @@ public enum Code: String, CaseIterable, Hashable, Sendable, Codable {
   /// Whether the code is one of the ten 3RS resolution strategies.
   public var isResolutionStrategy: Bool {
     family == .immediateStrategy || family == .exploratoryStrategy
+  }
+
+  /// Whether the move breaches a safety or ethics duty that no score may trade away: colluding
+  /// to falsify a record or keep a secret the therapist cannot keep, an undeliverable promise
+  /// (unlimited confidentiality among them), or dismissing risk (`../shared/domain.md` §9).
+  public var isSafetyBreach: Bool {
+    self == .collude || self == .falsePromise || self == .dismissRisk
   }
 
   /// Whether the code counts as a reflection in the reflection-to-question ratio.
@@ -87,6 +99,9 @@ public enum Code: String, CaseIterable, Hashable, Sendable, Codable {
     case .blameClient: "blame the client"
     case .ignoreMarker: "ignore the marker or change topic"
     case .prematureInterpretation: "premature interpretation"
+    case .collude: "collude (falsify a record or keep an unkeepable secret)"
+    case .falsePromise: "make a false promise"
+    case .dismissRisk: "dismiss risk"
     }
   }
 }

@@ -93,6 +93,12 @@ public struct Scenario: Sendable {
   /// The position of variable `name` in `variables`.
   public func variableIndex(of name: String) -> Int? { variableIndexByName[name] }
 
+  /// Whether a session in `mode` may show the client's attachment category, ECR-R figures and
+  /// reactance before the debrief: never in an assessment, in practice as the scenario says.
+  public func revealsProfile(in mode: SessionMode) -> Bool {
+    mode == .practice && metadata.practiceShowsProfile
+  }
+
   /// Every turn that carries a rupture marker.
   public var ruptureTurns: [Turn] { turns.filter { $0.marker != nil } }
 }
@@ -113,8 +119,15 @@ public struct ScenarioMetadata: Hashable, Sendable {
   public var version: String
   /// Who wrote it.
   public var authors: [String]
-  /// What happens in it, in a few sentences.
-  public var summary: String
+  /// What the trainee reads before playing: the situation, written like a referral or case
+  /// note, with no hint of the answer.
+  public var brief: String?
+  /// What happens in it and what the key moves are, for instructors and graders: shown by
+  /// `check`, `replay`, reports and the debrief, never during play (`summary` in older files).
+  public var instructorNotes: String
+  /// Whether practice mode shows the client's attachment category, ECR-R figures and
+  /// reactance before and during play; assessment never does (default true).
+  public var practiceShowsProfile: Bool
   /// How hard it is.
   public var difficulty: Difficulty
   /// What a trainee should be able to do after it.

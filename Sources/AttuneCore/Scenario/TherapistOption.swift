@@ -27,6 +27,12 @@ public struct TherapistOption: Hashable, Sendable {
   public var attendsOverride: Bool?
   /// Whether the engine's fit adjustments apply to this option (default true).
   public var appliesFitAdjustments: Bool
+  /// The safety tasks this response carries out.
+  public var safetyTasks: [SafetyTask] = []
+  /// The author's word that reassurance is what this client needs here, so that the engine's
+  /// reassurance adjustment counts as favourable fit (`attune-repair/3`); without it, it counts
+  /// as neither favourable nor unfavourable.
+  public var reassuranceFits = false
 
   /// Whether the option, given to a turn with a rupture marker, attends to the marker: the
   /// author's word if given, otherwise whether it uses a 3RS strategy or a reflection and
@@ -36,6 +42,9 @@ public struct TherapistOption: Hashable, Sendable {
     if codes.contains(.ignoreMarker) { return false }
     return codes.contains { $0.isResolutionStrategy || $0.isReflection }
   }
+
+  /// The codes of this option that breach a safety duty.
+  public var safetyBreaches: [Code] { codes.filter(\.isSafetyBreach) }
 
   /// The contraindicated codes this option uses.
   public var contraindicatedCodes: [Code] { codes.filter { $0.family == .contraindicated } }

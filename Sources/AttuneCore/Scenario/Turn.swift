@@ -19,6 +19,30 @@ public struct Turn: Hashable, Sendable {
   public var options: [TherapistOption]
   /// A hint for trainees who ask for one in practice mode.
   public var hint: String?
+  /// The safety task this turn requires, if any.
+  public var safety: SafetyRequirement?
+  /// The author's word on whether the client raises risk here, overriding the word list that
+  /// `attune check` reads the client's lines with (nil: use the list).
+  public var raisesRisk: Bool?
+
+  /// Creates a turn.
+  public init(
+    id: String, says: String, cues: [String], thoughts: String?, marker: RuptureMarker?,
+    stage: ResolutionStage?, variants: [TurnVariant], options: [TherapistOption],
+    hint: String?, safety: SafetyRequirement? = nil, raisesRisk: Bool? = nil
+  ) {
+    self.id = id
+    self.says = says
+    self.cues = cues
+    self.thoughts = thoughts
+    self.marker = marker
+    self.stage = stage
+    self.variants = variants
+    self.options = options
+    self.hint = hint
+    self.safety = safety
+    self.raisesRisk = raisesRisk
+  }
 }
 
 /// Another wording of a client turn, used when its condition holds.

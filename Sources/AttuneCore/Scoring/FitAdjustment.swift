@@ -15,3 +15,11 @@ public struct FitAdjustment: Hashable, Sendable, Codable {
     self.reason = reason
   }
 }
+
+/// How a fit adjustment counts toward the fit component of the headline.
+public enum FitVerdict: Hashable, Sendable {
+  case favourable
+  case unfavourable
+  /// Counted neither way.
+  case neutral
+}

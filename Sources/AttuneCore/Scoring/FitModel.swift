@@ -108,6 +108,20 @@ public enum FitModel {
     return result
   }
 
+  /// How a fit adjustment counts toward the fit component: under `attune-repair/2` by the sign
+  /// of its total change; under `attune-repair/3` likewise, except that the reassurance
+  /// adjustment counts as favourable only where the option's author says reassurance fits
+  /// (`reassuranceFits`), and otherwise not at all.
+  public static func verdict(
+    of adjustment: FitAdjustment, option: TherapistOption?, model: ScoringModel.Version
+  ) -> FitVerdict {
+    if model >= .repair3, adjustment.rule == "anxiety-reassurance" {
+      return option?.reassuranceFits == true ? .favourable : .neutral
+    }
+    let total = adjustment.change.total
+    return total > 0 ? .favourable : total < 0 ? .unfavourable : .neutral
+  }
+
   private static func first(of set: Set<Code>, in codes: [Code]) -> Code? {
     codes.first { set.contains($0) }
   }

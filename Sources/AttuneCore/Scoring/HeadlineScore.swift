@@ -20,12 +20,22 @@ public struct HeadlineEvidence: Hashable, Sendable {
   public var responses: Int
   /// Responses that used a contraindicated code.
   public var contraindicatedMoves: Int
+  /// The model the headline is computed under.
+  public var model: ScoringModel.Version = .repair2
+  /// The ending's outcome, nil for an incomplete session (`attune-repair/3` bounds by it).
+  public var outcome: Outcome?
+  /// Whether every safety item was met and no safety duty was breached (`attune-repair/3`).
+  public var safetyMet = true
 
   /// Creates the evidence from its counts.
   public init(
     episodes: Int, ratingSum: Int, markers: Int, markersNoticed: Int, finalAlliance: Alliance,
-    favourableFit: Int, unfavourableFit: Int, responses: Int, contraindicatedMoves: Int
+    favourableFit: Int, unfavourableFit: Int, responses: Int, contraindicatedMoves: Int,
+    model: ScoringModel.Version = .repair2, outcome: Outcome? = nil, safetyMet: Bool = true
   ) {
+    self.model = model
+    self.outcome = outcome
+    self.safetyMet = safetyMet
     self.episodes = episodes
     self.ratingSum = ratingSum
     self.markers = markers
@@ -59,8 +69,22 @@ public struct HeadlineScore: Hashable, Sendable {
 
   /// The components that apply, in the order of `ScoreComponent.Kind.allCases`.
   public var parts: [Part]
-  /// The headline: the weighted sum of the parts, rounded to a whole number.
+  /// The headline: the weighted sum of the parts, rounded to a whole number, then held to its
+  /// bound.
   public var value: Int
+  /// The weighted sum of the parts, rounded, before any bound.
+  public var unbounded: Int
+  /// The bound applied under `attune-repair/3`, if it lowered the headline.
+  public var bound: Int?
+
+  /// The bound of `attune-repair/3` for a session with this outcome and safety result.
+  public static func bound(
+    model: ScoringModel.Version, outcome: Outcome?, safetyMet: Bool
+  ) -> Int? {
+    guard model >= .repair3 else { return nil }
+    let limits = [ScoringModel.bound(for: outcome), safetyMet ? nil : ScoringModel.safetyBound]
+    return limits.compactMap { $0 }.min()
+  }
 
   /// Computes the headline from its evidence.
   public init(_ evidence: HeadlineEvidence) {
@@ -78,15 +102,19 @@ public struct HeadlineScore: Hashable, Sendable {
       let share = Double(evidence.contraindicatedMoves) / Double(evidence.responses)
       raw.append((.restraint, (1 - share) * 100))
     }
-    let weightSum = raw.reduce(0) { $0 + ScoringModel.weights[$1.0]! }
+    let weightSum = raw.reduce(0) { $0 + ScoringModel.weight(of: $1.0) }
     var total = 0.0
     parts = raw.map { kind, value in
       let part = Part(
         kind: kind, value: ScoringModel.roundedToTenth(value),
-        weight: ScoringModel.weights[kind]! / weightSum)
+        weight: ScoringModel.weight(of: kind) / weightSum)
       total += part.value * part.weight
       return part
     }
-    value = Int(total.rounded())
+    unbounded = Int(total.rounded())
+    let limit = Self.bound(
+      model: evidence.model, outcome: evidence.outcome, safetyMet: evidence.safetyMet)
+    value = min(unbounded, limit ?? unbounded)
+    bound = value < unbounded ? limit : nil
   }
 }

@@ -1,16 +1,57 @@
 /// The version and weights of the scoring model, documented in `Docs/scoring-model.md`.
 public enum ScoringModel {
-  /// The model's name and version, recorded in every transcript.
-  public static let version = "attune-repair/2"
+  /// The versions this build can compute; each stays computable so that a transcript is
+  /// verified and graded under the model it was recorded with.
+  public enum Version: String, CaseIterable, Hashable, Sendable, Codable, Comparable {
+    /// Weights, fit rules and anchors of `Docs/scoring-model.md` without section 9.
+    case repair2 = "attune-repair/2"
+    /// `attune-repair/2` plus outcome bounds, the safety layer, author-keyed reassurance fit
+    /// and noticing by the trainee's own identification (`Docs/scoring-model.md` §9-10).
+    case repair3 = "attune-repair/3"
+
+    public static func < (lhs: Version, rhs: Version) -> Bool {
+      allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+  }
+
+  /// The model new sessions are scored with.
+  public static let current = Version.repair3
+
+  /// The current model's name and version, recorded in every new transcript.
+  public static var version: String { current.rawValue }
+
+  /// The most an `attune-repair/3` headline can be for a session with this outcome (nil: an
+  /// incomplete session, which has no outcome): a dropout cannot score above the best
+  /// unrepaired session, nor an unrepaired one above the best partial repair.
+  public static func bound(for outcome: Outcome?) -> Int? {
+    switch outcome {
+    case .repaired: 100
+    case .partlyRepaired: 60
+    case .unrepaired: 40
+    case .dropout: 20
+    case nil: nil
+    }
+  }
+
+  /// The most an `attune-repair/3` headline can be when a safety item was not met: no higher
+  /// than the best unrepaired session, and the session fails whatever its points.
+  public static let safetyBound = 40
 
   /// The weights of the headline components, summing to 1.
-  public static let weights: [ScoreComponent.Kind: Double] = [
-    .resolution: 0.35,
-    .detection: 0.15,
-    .alliance: 0.20,
-    .fit: 0.10,
-    .restraint: 0.20,
-  ]
+  public static let weights: [ScoreComponent.Kind: Double] = Dictionary(
+    uniqueKeysWithValues: ScoreComponent.Kind.allCases.map { ($0, weight(of: $0)) })
+
+  /// The weight of one headline component (a switch, not a lookup: the analysis computes
+  /// millions of headlines).
+  public static func weight(of kind: ScoreComponent.Kind) -> Double {
+    switch kind {
+    case .resolution: 0.35
+    case .detection: 0.15
+    case .alliance: 0.20
+    case .fit: 0.10
+    case .restraint: 0.20
+    }
+  }
 }
 
 /// One component of the headline alliance repair score.

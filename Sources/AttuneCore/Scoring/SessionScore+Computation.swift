@@ -1,7 +1,11 @@
 extension SessionScore {
-  /// Scores a session from its responses and the ending reached (nil if it stopped early).
-  public init(scenario: Scenario, steps: [Step], ending: Ending?) {
-    model = ScoringModel.version
+  /// Scores a session from its responses and the ending reached (nil if it stopped early),
+  /// under the scoring model `model`.
+  public init(
+    scenario: Scenario, steps: [Step], ending: Ending?,
+    model version: ScoringModel.Version = ScoringModel.current
+  ) {
+    model = version.rawValue
     startingAlliance = scenario.startingAlliance
     finalAlliance = steps.last?.after ?? scenario.startingAlliance
     outcome = ending?.outcome
@@ -27,18 +31,41 @@ extension SessionScore {
     reflectionToQuestionRatio =
       questions == 0 ? nil : roundedToTenth(Double(reflections) / Double(questions))
     contraindicatedMoves = codes.filter { $0.contains { $0.family == .contraindicated } }.count
-    let fitTotals = steps.flatMap(\.fit).map(\.change.total)
-    favourableFit = fitTotals.filter { $0 > 0 }.count
-    unfavourableFit = fitTotals.filter { $0 < 0 }.count
+    let verdicts = steps.flatMap { step in
+      let option = scenario.option(step.option)?.option
+      return step.fit.map { FitModel.verdict(of: $0, option: option, model: version) }
+    }
+    favourableFit = verdicts.filter { $0 == .favourable }.count
+    unfavourableFit = verdicts.filter { $0 == .unfavourable }.count
     simulatedWAISR = SimulatedWAISR(finalAlliance)
+    var noticing = (noticed: markersNoticed, markers: attention.count)
+    if version >= .repair3 {
+      let result = SafetyResult(scenario: scenario, steps: steps)
+      safety = result
+      let identified = steps.compactMap { step in
+        step.identification.map { (guess: $0.type, actual: scenario.turn(step.turn)?.marker?.type) }
+      }
+      if !identified.isEmpty {
+        let hits = identified.filter { $0.actual != nil && $0.guess == $0.actual }.count
+        let falseAlarms = identified.filter { $0.actual == nil && $0.guess != nil }.count
+        markersIdentified = hits
+        markerFalseAlarms = falseAlarms
+        noticing = (hits, attention.count + falseAlarms)
+      }
+    }
     let evidence = HeadlineEvidence(
       episodes: episodes.count, ratingSum: episodes.map(\.rating).reduce(0, +),
-      markers: attention.count, markersNoticed: markersNoticed, finalAlliance: finalAlliance,
+      markers: noticing.markers, markersNoticed: noticing.noticed, finalAlliance: finalAlliance,
       favourableFit: favourableFit, unfavourableFit: unfavourableFit, responses: steps.count,
-      contraindicatedMoves: contraindicatedMoves)
+      contraindicatedMoves: contraindicatedMoves, model: version, outcome: ending?.outcome,
+      safetyMet: safety?.passed ?? true)
     meanResolutionRating = evidence.meanResolutionRating
     let headlineScore = HeadlineScore(evidence)
     headline = headlineScore.value
+    if version >= .repair3 {
+      unboundedHeadline = headlineScore.unbounded
+      headlineBound = headlineScore.bound
+    }
     components = []
     components = headlineScore.parts.map { part in
       ScoreComponent(
@@ -55,8 +82,14 @@ extension SessionScore {
       "mean resolution rating \(meanResolutionRating ?? 0) of 5 over \(episodes.count)"
         + " rupture(s): (mean - 1) / 4"
     case .detection:
-      "\(markersNoticed) of \(markersNoticed + markersMissed) rupture marker(s) attended to in"
-        + " the next response"
+      if let markersIdentified, let markerFalseAlarms {
+        "\(markersIdentified) of \(markersNoticed + markersMissed) rupture marker(s) identified"
+          + " by type before answering, over the markers plus \(markerFalseAlarms) rupture(s)"
+          + " named where there was none"
+      } else {
+        "\(markersNoticed) of \(markersNoticed + markersMissed) rupture marker(s) attended to in"
+          + " the next response"
+      }
     case .alliance:
       "final bond \(finalAlliance.bond), task \(finalAlliance.task), goal \(finalAlliance.goal):"
         + " their mean"
@@ -127,5 +160,7 @@ extension SessionScore {
 
 extension Session {
   /// The session's score so far (complete once the session is over).
-  public var score: SessionScore { SessionScore(scenario: scenario, steps: steps, ending: ending) }
+  public var score: SessionScore {
+    SessionScore(scenario: scenario, steps: steps, ending: ending, model: rules.scoring)
+  }
 }

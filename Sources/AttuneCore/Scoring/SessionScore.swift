@@ -48,6 +48,17 @@ public struct SessionScore: Hashable, Sendable, Codable {
   public var outcome: Outcome?
   /// Whether the session reached an ending.
   public var completed: Bool
+  /// The headline before the outcome and safety bounds (`attune-repair/3`; nil before).
+  public var unboundedHeadline: Int?
+  /// The bound that lowered the headline, if one did (`attune-repair/3`).
+  public var headlineBound: Int?
+  /// The safety items and breaches (`attune-repair/3`; nil before).
+  public var safety: SafetyResult?
+  /// Marker turns whose marker the trainee identified by type before answering, when they
+  /// were asked (`attune-repair/3` with marker identification on; nil otherwise).
+  public var markersIdentified: Int?
+  /// Turns without a marker on which the trainee named a rupture (same conditions).
+  public var markerFalseAlarms: Int?
 
   /// The responses that moved `dimension`, with how much each moved it and why.
   public func contributions(to dimension: AllianceDimension) -> [(

@@ -2,8 +2,8 @@
 public struct TranscriptHeader: Hashable, Sendable, Codable {
   /// The transcript format version this build writes and reads.
   public static let currentFormat = 1
-  /// The engine version recorded in transcripts.
-  public static let engineVersion = "attune-engine/1"
+  /// The engine version recorded in new transcripts.
+  public static var engineVersion: String { SessionRules.current.engineVersion }
 
   /// The transcript format version.
   public var transcriptFormat: Int
@@ -23,6 +23,11 @@ public struct TranscriptHeader: Hashable, Sendable, Codable {
   public var startedAt: String
   /// The training features switched on.
   public var features: SessionFeatures
+
+  /// The rules the session was recorded under, or nil when this build cannot replay them.
+  public var rules: SessionRules? {
+    SessionRules.recorded(engine: engine, scoringModel: scoringModel)
+  }
 
   /// Creates a header for a new session.
   public init(

@@ -35,17 +35,16 @@ public struct TranscriptVerification: Sendable {
       )
       return
     }
-    if header.scoringModel != ScoringModel.version
-      || header.engine != TranscriptHeader.engineVersion
-    {
+    guard let rules = header.rules else {
+      let known = SessionRules.supported.map { "\($0.engine) with \($0.rules.scoring.rawValue)" }
       findings.insert(
         TranscriptProblem(
           line: 1, code: .engineChanged,
           message:
             "the session was recorded by engine \(header.engine) with scoring model"
-            + " \(header.scoringModel); this build is \(TranscriptHeader.engineVersion) with"
-            + " \(ScoringModel.version), so its numbers cannot be checked here: replay it with"
-            + " a build of that version"), at: 0)
+            + " \(header.scoringModel); this build replays "
+            + known.joined(separator: " or ") + ", so its numbers cannot be checked here:"
+            + " replay it with a build of that version"), at: 0)
       return
     }
     guard header.scenario.id == scenario.id else {
@@ -76,7 +75,7 @@ public struct TranscriptVerification: Sendable {
               + missing.sorted().joined(separator: ", ")))
       }
     }
-    var replay = Replay(session: Session(scenario: scenario, seed: header.seed))
+    var replay = Replay(session: Session(scenario: scenario, seed: header.seed, rules: rules))
     var expectedSequence = 1
     for (index, located) in transcript.events.enumerated() {
       if located.event.sequence != expectedSequence {
@@ -190,6 +189,7 @@ private struct Replay {
       {
         return "the marker recorded for turn \"\(turn.id)\" differs from the scenario's"
       }
+      session.identify(NoticingAnswer(type: recorded.guessType))
       return nil
     case .end(let recorded):
       guard let ending = session.ending else {

@@ -27,6 +27,30 @@ struct Check: ParsableCommand {
   @Option(help: "The seed of --random.")
   var seed: UInt64 = 1
 
+  @Option(
+    name: .customLong("longest-share"),
+    help: "Warn when the best option is the longest in more than this share of best-path turns.")
+  var longestShare: Double = CueThresholds().longestBestShare
+
+  @Option(
+    name: .customLong("policy-max"),
+    help: "Warn when a skill-free text policy's expected headline exceeds this.")
+  var policyMaximum: Double = CueThresholds().textPolicyHeadline
+
+  @Option(
+    name: .customLong("random-max"),
+    help: "Warn when uniform random play's expected headline exceeds this.")
+  var randomMaximum: Double = CueThresholds().randomHeadline
+
+  /// The analyser with the thresholds given on the command line.
+  var analyzer: ScenarioAnalyzer {
+    var analyzer = ScenarioAnalyzer()
+    analyzer.cueThresholds.longestBestShare = longestShare
+    analyzer.cueThresholds.textPolicyHeadline = policyMaximum
+    analyzer.cueThresholds.randomHeadline = randomMaximum
+    return analyzer
+  }
+
   func run() throws {
     try Output.run {
       var files: [String] = []
@@ -42,9 +66,10 @@ struct Check: ParsableCommand {
           let result = ScenarioLoader().load(bytes, file: file)
           all += result.diagnostics
           if let scenario = result.scenario, !result.diagnostics.containsErrors {
-            let analysis = ScenarioAnalyzer().analyze(scenario)
+            let analysis = analyzer.analyze(scenario)
             all += analysis.diagnostics
-            var report = FileAnalysis(file: file, analysis: analysis)
+            var report = FileAnalysis(
+              file: file, notes: scenario.metadata.instructorNotes, analysis: analysis)
             if let random, random > 0 {
               report.random = RandomPlay.run(scenario, count: random, seed: seed)
             }
@@ -121,13 +146,20 @@ struct CheckReport: Encodable {
 /// The analysis of one file, as reported.
 struct FileAnalysis: Encodable {
   var file: String
+  /// The scenario's instructor notes.
+  var notes: String?
   var analysis: ScenarioAnalysis
   var random: RandomPlayReport?
+
+  func percent(_ share: Double) -> String { "\((share * 1000).rounded() / 10)%" }
 
   /// A readable summary.
   func text(showPaths: Bool) -> String {
     let a = analysis
     var lines = ["\(file): analysis"]
+    if let notes {
+      lines.append("  instructor notes: " + TerminalText.sanitized(notes, keepNewlines: false))
+    }
     lines.append(
       "  states explored: \(a.states)"
         + (a.isExhaustive
@@ -156,6 +188,21 @@ struct FileAnalysis: Encodable {
         "  headline score: \(low) to \(high)"
           + (a.scoreExact
             ? " (exact)" : " (observed in \(a.samples ?? 0) random playthroughs: an inner bound)"))
+    }
+    if let cues = a.cues {
+      let share = Int((cues.longestBestShare * 100).rounded())
+      lines.append(
+        "  skill-free play, expected headline (best option longest in"
+          + " \(cues.longestIsBest.count) of \(cues.bestPathTurns) best-path turns, \(share)%):")
+      for figure in cues.figures {
+        let how =
+          figure.exact
+          ? "exact"
+          : "estimate, 95% interval \(figure.interval?.map { String($0) }.joined(separator: "-") ?? "")"
+        let unsafe =
+          figure.safetyFailure > 0 ? ", safety failed \(percent(figure.safetyFailure))" : ""
+        lines.append("    \(figure.policy): \(figure.expected) (\(how)\(unsafe))")
+      }
     }
     if showPaths {
       lines.append("  best path: " + (a.bestPath?.joined(separator: " ") ?? "none"))

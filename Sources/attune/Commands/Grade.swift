@@ -30,8 +30,9 @@ struct Grade: ParsableCommand {
   @Option(help: "CSV layout: sessions, gradebook (a row per trainee) or scenarios (their totals).")
   var layout: CSVLayout = .sessions
 
-  @Option(help: "Which attempt counts in the gradebook: best or latest.")
-  var attempt: Gradebook.AttemptPolicy = .best
+  @Option(
+    help: "Which assessment attempt counts in the gradebook: first (the default), best or latest.")
+  var attempt: Gradebook.AttemptPolicy = .first
 
   @Option(name: .customLong("scenario"), help: "A scenario file to verify against (repeatable).")
   var scenarioFiles: [String] = []

@@ -12,8 +12,9 @@ struct List: ParsableCommand {
   func run() throws {
     try Output.run {
       let library = ScenarioLibrary.locate()
-      let scenarios = library.bundledScenarios().map(\.scenario).sorted {
-        ($0.metadata.difficulty, $0.id) < ($1.metadata.difficulty, $1.id)
+      let scenarios = library.bundledScenarios().sorted {
+        ($0.scenario.metadata.difficulty, $0.scenario.id)
+          < ($1.scenario.metadata.difficulty, $1.scenario.id)
       }
       guard !scenarios.isEmpty else {
         throw CommandFailure(
@@ -51,8 +52,15 @@ struct ScenarioSummary: Encodable {
   var ruptureTypes: [String]
   var markerSubtypes: [String]
   var ruptures: [String]
+  /// Where the scenario was read from: a file, or `bundled:NAME` for the copy in the binary.
+  var path: String
+  /// The SHA-256 of its bytes, as transcripts record it.
+  var sha256: String
 
-  init(_ scenario: Scenario) {
+  init(_ loaded: LoadedScenario) {
+    let scenario = loaded.scenario
+    path = loaded.path
+    sha256 = loaded.sha256
     id = scenario.id
     title = scenario.title
     version = scenario.version

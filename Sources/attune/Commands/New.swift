@@ -49,7 +49,8 @@ struct New: ParsableCommand {
       "title": "A new scenario",
       "version": "0.1.0",
       "authors": ["Your name"],
-      "summary": "What happens in this session, in a few sentences.",
+      "brief": "What the trainee reads first, like a referral or case note: who the client is, why they came, what just happened. No hint of the answer.",
+      "instructorNotes": "What happens in this session and which moves repair the rupture; shown to instructors and in the debrief, never during play.",
       "difficulty": "beginner",
       "client": {
         "name": "Client",
@@ -67,7 +68,7 @@ struct New: ParsableCommand {
           "options": [
             {
               "id": "reflect-hopelessness",
-              "text": "It sounds like you're feeling stuck, and maybe discouraged with our work.",
+              "text": "So it feels stuck, and maybe our work is letting you down.",
               "codes": ["complex-reflection", "invite-discussion"],
               "alliance": { "bond": 5 },
               "feedback": "Reflecting the hopelessness attends to the withdrawal marker.",
@@ -79,6 +80,14 @@ struct New: ParsableCommand {
               "codes": ["ignore-marker"],
               "alliance": { "bond": -5, "task": -5 },
               "feedback": "Moving on ignores the marker; the client withdraws further.",
+              "next": "end-unrepaired"
+            },
+            {
+              "id": "interpret-pattern",
+              "text": "I wonder if this is the old feeling of failing at school, showing up here.",
+              "codes": ["premature-interpretation"],
+              "alliance": { "bond": -4 },
+              "feedback": "A warm-sounding link made before the rupture is explored reads as being analysed, not heard; keep distractors like this plausible so that the wording gives nothing away.",
               "next": "end-unrepaired"
             }
           ]

@@ -48,6 +48,9 @@ struct CSVGradebookReport: GradeReport {
   func finish(_ totals: GradeTotals, to output: ReportOutput) throws {
     try output.append(CSVTable.record(gradebook.columns.map(CSVTable.Cell.text)))
     for row in gradebook.rows { try output.append(CSVTable.record(row)) }
+    for note in gradebook.attemptNotes {
+      Output.err("attune: note: " + TerminalText.sanitized(note))
+    }
   }
 }
 

@@ -41,6 +41,7 @@ extension PlayLoop {
     }
     let guess = try recorder.recordMarkerGuess(on: turn, type: type, subtype: subtype)
     guesses.append(guess)
+    session.identify(NoticingAnswer(type: type))
     let actual = turn.marker
     let typeCorrect = guess.typeCorrect
     let subtypeCorrect = guess.subtypeCorrect

@@ -12,9 +12,6 @@ struct PlayLoop {
   let reader: LineReader
   let screen: Screen
   let interactive: Bool
-  /// The source of the decision whether to ask "what do you notice?" on a turn without a
-  /// marker; seeded from the session seed so that a session replays exactly.
-  var noticing: SeededRandom
   var guesses: [MarkerGuess] = []
 
   /// Why a session stopped early.
@@ -37,7 +34,6 @@ struct PlayLoop {
     self.reader = reader
     self.screen = screen
     self.interactive = interactive
-    self.noticing = SeededRandom(seed: header.seed ^ 0x6E6F_7469_6365)
   }
 
   var practice: Bool { header.mode == .practice }
@@ -91,7 +87,9 @@ struct PlayLoop {
   /// answer is given (or undone).
   mutating func play(_ shown: TurnPresentation) throws {
     guard !shown.availableOptions.isEmpty else { throw Stop.deadEnd }
-    if header.features.identifyMarkers, shouldAskAboutMarkers(shown.turn) {
+    // Asked on every turn: asking only where a marker shows (or mostly there) would tell the
+    // trainee that one is there, and the answer counts toward noticing (`attune-repair/3`).
+    if header.features.identifyMarkers {
       try askWhatIsNoticed(shown.turn)
     }
     var reflection: String?
@@ -178,7 +176,8 @@ struct PlayLoop {
     case ":help", ":h", ":?":
       screen.help(mode: header.mode)
     case ":profile":
-      screen.profile(session.scenario.client)
+      screen.profile(
+        session.scenario.client, revealing: session.scenario.revealsProfile(in: header.mode))
     case ":history":
       screen.history(session)
     case ":alliance":
@@ -238,10 +237,5 @@ struct PlayLoop {
       }
       if !text.isEmpty { return text }
     }
-  }
-
-  mutating func shouldAskAboutMarkers(_ turn: Turn) -> Bool {
-    let draw = noticing.roll(below: 3)
-    return turn.marker != nil || draw == 0
   }
 }

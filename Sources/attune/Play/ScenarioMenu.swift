@@ -24,8 +24,7 @@ struct ScenarioMenu {
       screen.print(
         "  \(screen.style.bold(String(index + 1))). \(screen.clean(scenario.title))"
           + screen.style.dim(
-            "  (\(scenario.metadata.difficulty.rawValue), \(screen.clean(scenario.client.name)),"
-              + " \(scenario.client.attachment.category.rawValue))"))
+            "  (\(scenario.metadata.difficulty.rawValue), \(screen.clean(scenario.client.name)))"))
     }
     while true {
       switch reader.readLine(prompt: "scenario [1-\(scenarios.count)] › ") {

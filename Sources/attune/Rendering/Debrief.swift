@@ -32,6 +32,21 @@ struct Debrief {
     screen.print(
       style.bold("Alliance repair score: \(score.headline) / 100") + style.dim("  (\(score.model))")
     )
+    if let bound = score.headlineBound, let unbounded = score.unboundedHeadline {
+      screen.print(
+        screen.wrap(
+          "  Bounded at \(bound): the components add up to \(unbounded), but "
+            + (score.safety?.passed == false
+              ? "a safety item was not met, and that fails the session whatever the points"
+              : "a session that ends \(score.outcome.map(Self.ending) ?? "so") can score at most"
+                + " \(bound)"),
+          indent: "  "))
+    }
+    if let safety = score.safety, !(safety.items.isEmpty && safety.breaches.isEmpty) {
+      for line in safety.lines {
+        screen.print("  " + (line.contains(": met") ? line : style.bold(line)))
+      }
+    }
     for line in screen.components(of: score) { screen.print(line) }
     screen.print(
       "  Alliance: \(screen.alliance(score.startingAlliance)) → \(screen.alliance(score.finalAlliance));"
@@ -45,6 +60,7 @@ struct Debrief {
     episodes(score)
     markerAccuracy()
     turnsThatMattered(score)
+    aboutTheClient()
     screen.print("")
     screen.print(style.bold("Alliance over the session"))
     var columns: Set<Int> = []
@@ -85,6 +101,27 @@ struct Debrief {
             + " \(episode.allianceAtClose); contraindicated moves \(episode.contraindicatedMoves)"))
       screen.print(screen.wrap(episode.ratingReason, indent: "     "))
     }
+  }
+
+  /// "in dropout", "unrepaired": how a session ends, for a sentence.
+  static func ending(_ outcome: Outcome) -> String {
+    outcome == .dropout ? "in dropout" : outcome.title
+  }
+
+  /// What the session kept hidden: the client's attachment and reactance, and the scenario's
+  /// instructor notes.
+  func aboutTheClient() {
+    let scenario = session.scenario
+    let attachment = scenario.client.attachment
+    screen.print("")
+    screen.print(screen.style.bold("About this client"))
+    screen.print(
+      screen.wrap(
+        "Attachment: \(attachment.category.rawValue) (ECR-R-style anxiety"
+          + " \(screen.format(attachment.anxiety)), avoidance \(screen.format(attachment.avoidance))"
+          + " of 7); reactance \(scenario.client.reactance.rawValue).", indent: "  "))
+    screen.print(
+      screen.wrap("Instructor notes: " + scenario.metadata.instructorNotes, indent: "  "))
   }
 
   func markerAccuracy() {

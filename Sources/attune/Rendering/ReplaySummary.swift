@@ -41,6 +41,9 @@ struct ReplaySummary {
       if let score = report.score { line += "; headline \(score.headline)" }
     }
     lines.append(line)
+    for safety in report.score?.safety?.lines ?? [] where !safety.contains(": met") {
+      lines.append("  " + style.bold(safety))
+    }
     if report.verification == .scenarioNotFound {
       lines.append(
         "  no scenario with the id \"\(screen.clean(report.header?.scenario.id ?? ""))\" was"
@@ -58,7 +61,18 @@ struct ReplaySummary {
       style.bold("Alliance repair score \(score.headline) of 100")
         + (score.completed ? "" : " (so far: the session is incomplete)"),
     ]
+    if let bound = score.headlineBound, let unbounded = score.unboundedHeadline {
+      lines.append(
+        "  bounded at \(bound) (the components add up to \(unbounded)): "
+          + (score.safety?.passed == false
+            ? "the session failed the safety layer"
+            : "the session ended \(score.outcome?.title ?? "")"))
+    }
+    for safety in score.safety?.lines ?? [] { lines.append("  " + safety) }
     lines += screen.components(of: score)
+    if let notes = report.instructorNotes {
+      lines.append(screen.wrap("  instructor notes: " + screen.clean(notes), indent: "    "))
+    }
     lines.append(
       "  "
         + (report.durationMilliseconds.map {

@@ -3,9 +3,9 @@ import AttuneCore
 extension Screen {
   func introduce(_ scenario: Scenario, header: TranscriptHeader, transcriptPath: String) {
     print(style.bold(clean(scenario.title)))
-    print(wrap(scenario.metadata.summary))
+    if let brief = scenario.metadata.brief { print(wrap(brief)) }
     print("")
-    profile(scenario.client)
+    profile(scenario.client, revealing: scenario.revealsProfile(in: header.mode))
     print("")
     let mode =
       header.mode == .practice
@@ -15,11 +15,14 @@ extension Screen {
     print(style.dim("Transcript: \(transcriptPath)"))
   }
 
-  func profile(_ client: ClientProfile) {
+  /// The client's profile; the attachment and reactance figures only when `revealing`, since
+  /// in an assessment the trainee infers them from the client's behaviour.
+  func profile(_ client: ClientProfile, revealing: Bool) {
     let age = client.age.map { ", \($0)" } ?? ""
     print(style.bold("Client: \(clean(client.name))\(age)"))
     print(wrap("Presenting concern: " + client.concern, indent: "  "))
     print(wrap("Background: " + client.background, indent: "  "))
+    guard revealing else { return }
     let attachment = client.attachment
     print(
       "  Attachment: \(attachment.category.rawValue) (anxiety \(format(attachment.anxiety)),"

@@ -50,6 +50,12 @@ struct ScriptText {
       if let thoughts = words.thoughts {
         lines.append(style.dim(screen.wrap("thinks: \(thoughts)", indent: "  ")))
       }
+      let offered = shown.offered.enumerated().map {
+        "\($0.offset + 1). \(screen.clean($0.element))"
+      }
+      lines.append(
+        style.dim(
+          screen.wrap("offered, as displayed: " + offered.joined(separator: "  "), indent: "  ")))
       return lines
     case .response(let choice, let words):
       var lines: [String] = []

@@ -43,7 +43,7 @@ final class ScenarioCatalog {
       paths += names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.sorted()
         .map { (folder as NSString).appendingPathComponent($0) }
     }
-    paths += library.bundledFiles().map(\.path)
+    paths += library.bundledPaths()
     var index: [String: [String]] = [:]
     for path in paths {
       if let scenario = load(path) { index[scenario.scenario.id, default: []].append(path) }

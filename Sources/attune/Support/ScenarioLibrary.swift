@@ -4,13 +4,17 @@ import Foundation
 /// Finds scenarios: the bundled ones, wherever the binary is run from, and files the user
 /// names.
 struct ScenarioLibrary {
-  /// The folder of bundled scenarios.
+  /// The folder of bundled scenarios; nil when none was found, and the copy embedded in the
+  /// binary serves instead.
   let folder: URL?
+
+  /// The prefix of the paths of the scenarios embedded in the binary.
+  static let embeddedPrefix = "bundled:"
 
   /// Looks for the bundled scenarios: `$ATTUNE_SCENARIOS`, then a `Scenarios` folder beside
   /// the executable or in any folder above it (so a build inside the repository finds the
   /// repository's), then `share/attune/Scenarios` beside an installed binary, then the
-  /// current folder's `Scenarios`.
+  /// current folder's `Scenarios`; without any of them, the copy embedded in the binary.
   static func locate() -> ScenarioLibrary {
     let fileManager = FileManager.default
     func isLibrary(_ url: URL) -> Bool {
@@ -42,19 +46,31 @@ struct ScenarioLibrary {
     return ScenarioLibrary(folder: isLibrary(local) ? local : nil)
   }
 
-  /// The bundled scenario files, sorted by name.
-  func bundledFiles() -> [URL] {
-    guard let folder,
-      let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-    else { return [] }
+  /// The paths of the bundled scenario files, sorted by name: files of the folder, or
+  /// `bundled:NAME` for the copies embedded in the binary.
+  func bundledPaths() -> [String] {
+    guard let folder else { return EmbeddedScenarios.files.map { Self.embeddedPrefix + $0.name } }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+      return []
+    }
     return names.filter { $0.hasSuffix(".json") && $0 != "scenario.schema.json" }.sorted().map {
-      folder.appendingPathComponent($0)
+      folder.appendingPathComponent($0).path
     }
   }
 
   /// Loads every bundled scenario that loads without errors.
   func bundledScenarios() -> [LoadedScenario] {
-    bundledFiles().compactMap { try? LoadedScenario.load(path: $0.path, displayPath: $0.path) }
+    bundledPaths().compactMap { try? LoadedScenario.load(path: $0, displayPath: $0) }
+  }
+
+  /// The bytes of an embedded scenario, by its `bundled:NAME` path.
+  static func embeddedBytes(_ path: String) -> [UInt8]? {
+    guard path.hasPrefix(embeddedPrefix) else { return nil }
+    let name = String(path.dropFirst(embeddedPrefix.count))
+    guard let file = EmbeddedScenarios.files.first(where: { $0.name == name }),
+      let data = Data(base64Encoded: file.base64, options: .ignoreUnknownCharacters)
+    else { return nil }
+    return Array(data)
   }
 
   /// Resolves what the user typed: a path to a file, or the id of a bundled scenario.
@@ -64,9 +80,10 @@ struct ScenarioLibrary {
     {
       return try LoadedScenario.load(path: argument, displayPath: argument)
     }
-    for file in bundledFiles() {
-      if file.deletingPathExtension().lastPathComponent == argument,
-        let loaded = try? LoadedScenario.load(path: file.path, displayPath: file.path)
+    for path in bundledPaths() {
+      let name = (path as NSString).lastPathComponent
+      if name == argument + ".json" || name == Self.embeddedPrefix + argument + ".json",
+        let loaded = try? LoadedScenario.load(path: path, displayPath: path)
       {
         return loaded
       }
@@ -92,8 +109,10 @@ struct LoadedScenario {
 
   /// Reads and loads a scenario file; throws a failure that renders every diagnostic.
   static func load(path: String, displayPath: String) throws -> LoadedScenario {
-    let bytes = try FileInput.read(
-      path, displayPath: displayPath, limit: ScenarioLimits.default.json.maximumBytes)
+    let bytes =
+      try ScenarioLibrary.embeddedBytes(path)
+      ?? FileInput.read(
+        path, displayPath: displayPath, limit: ScenarioLimits.default.json.maximumBytes)
     let result = ScenarioLoader().load(bytes, file: displayPath)
     guard let scenario = result.scenario else {
       throw DiagnosticFailure(diagnostics: result.diagnostics, sources: [displayPath: bytes])

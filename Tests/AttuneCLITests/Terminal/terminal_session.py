@@ -20,6 +20,9 @@ TIMEOUT = 15
 ENV = dict(os.environ, TERM="xterm", LANG="C.UTF-8", LC_ALL="C.UTF-8", HOME=WORKDIR,
            XDG_STATE_HOME=os.path.join(WORKDIR, "state"), NO_COLOR="1", COLUMNS="80")
 TRANSCRIPT = os.path.join(WORKDIR, "session.jsonl")
+# The options are shuffled from the seed: the caller gives the displayed numbers of the
+# file-order answers 1, 2, 1 (open-explore, explore-own, restored-plan) for seed 7.
+ANSWERS = os.environ.get("ATTUNE_TEST_ANSWERS", "1,2,1").split(",")
 
 
 def fail(message, child=None):
@@ -86,7 +89,7 @@ def finish(child, status=0):
 
 
 def play_to_end(child):
-    for number, answer in [(1, "1"), (2, "2"), (3, "1")]:
+    for number, answer in [(1, ANSWERS[0]), (2, ANSWERS[1]), (3, ANSWERS[2])]:
         prompt(child, number)
         child.send(answer + "\r")
     expect(child, "Transcript saved:")
@@ -147,11 +150,11 @@ def case_ctrl_c_cancels_the_line():
     child.send("\x03")
     expect(child, "line cancelled")
     prompt(child, 1)
-    child.send("1\r")
+    child.send(ANSWERS[0] + "\r")
     prompt(child, 2)
-    child.send("2\r")
+    child.send(ANSWERS[1] + "\r")
     prompt(child, 3)
-    child.send("1\r")
+    child.send(ANSWERS[2] + "\r")
     expect(child, "Transcript saved:")
     finish(child)
     chosen = [e["option"] for e in events() if e["event"] == "choice"]
@@ -234,7 +237,7 @@ def case_replay_step():
     """`attune replay --step`: a grader walks a finished session and rates its episode."""
     played = subprocess.run(
         [BINARY, "play", SCENARIO, "--seed", "7", "--trainee", "t1", "--transcript", TRANSCRIPT],
-        input="1\n2\n1\n", capture_output=True, text=True, timeout=TIMEOUT, env=ENV)
+        input="\n".join(ANSWERS) + "\n", capture_output=True, text=True, timeout=TIMEOUT, env=ENV)
     if played.returncode != 0:
         fail(f"play: {played.returncode} {played.stdout} {played.stderr}")
     with open(TRANSCRIPT, "rb") as handle:
