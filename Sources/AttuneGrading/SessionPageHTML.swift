@@ -76,9 +76,12 @@ public enum SessionPageHTML {
       html += " (bounded at \(bound); the components add up to \(unbounded))"
     }
     html += "</p>\n"
-    for line in score.safety?.lines ?? [] {
-      let passed = line.contains(": met")
-      html += "<p class=\"badge \(passed ? "ok" : "bad")\">\(HTMLText.escaped(line))</p>\n"
+    if let safety = score.safety {
+      let problems = Set(safety.problems)
+      for line in safety.lines {
+        let badge = problems.contains(line) ? "bad" : "ok"
+        html += "<p class=\"badge \(badge)\">\(HTMLText.escaped(line))</p>\n"
+      }
     }
     html += "<table>\n<tr><th>Component</th><th class=\"num\">Value</th>"
     html += "<th class=\"num\">Weight</th><th class=\"num\">Adds</th><th>How</th></tr>\n"

@@ -11,16 +11,11 @@ public struct SafetyResult: Hashable, Sendable, Codable {
   public var passed: Bool { items.allSatisfy(\.met) && breaches.isEmpty }
 
   /// One line per item and breach, such as "safety: not met, turn 4 (risk check)".
-  public var lines: [String] {
-    items.map { item in
-      item.met
-        ? "safety: met, turn \(item.number) (\(item.task.title))"
-          + (item.metAt.map { $0 == item.number ? "" : ", at turn \($0)" } ?? "")
-        : "safety: not met, turn \(item.number) (\(item.task.title)): \(item.why)"
-    }
-      + breaches.map { breach in
-        "safety: breached, turn \(breach.number) (\(breach.codes.map(\.title).joined(separator: ", ")))"
-      }
+  public var lines: [String] { items.map(\.line) + breaches.map(\.line) }
+
+  /// The lines of the items not met and of the breaches: what fails the session.
+  public var problems: [String] {
+    items.filter { !$0.met }.map(\.line) + breaches.map(\.line)
   }
 
   /// Finds the safety items and breaches of a sequence of responses.
@@ -65,6 +60,14 @@ public struct SafetyItem: Hashable, Sendable, Codable {
   public var met: Bool
   /// The number of the first turn whose response carried it out, if any.
   public var metAt: Int?
+
+  /// "safety: met, turn 1 (risk check)", or "safety: not met, turn 1 (risk check): why".
+  public var line: String {
+    met
+      ? "safety: met, turn \(number) (\(task.title))"
+        + (metAt.map { $0 == number ? "" : ", at turn \($0)" } ?? "")
+      : "safety: not met, turn \(number) (\(task.title)): \(why)"
+  }
 }
 
 /// A response that breached a safety duty.
@@ -77,4 +80,9 @@ public struct SafetyBreach: Hashable, Sendable, Codable {
   public var option: String
   /// The breach codes it used.
   public var codes: [Code]
+
+  /// "safety: breached, turn 2 (collude ...)".
+  public var line: String {
+    "safety: breached, turn \(number) (\(codes.map(\.title).joined(separator: ", ")))"
+  }
 }

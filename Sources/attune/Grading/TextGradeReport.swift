@@ -23,7 +23,7 @@ struct TextGradeReport: GradeReport {
         score.map { "\($0.rupturesResolved)/\($0.episodes.count)" } ?? "-",
         score?.meanResolutionRating.map { DecimalText.formatted($0, places: 1) } ?? "-",
       ]) + oneLine(report.file) + "\n")
-    for line in score?.safety?.lines ?? [] where !line.contains(": met") {
+    for line in score?.safety?.problems ?? [] {
       try output.append("    \(oneLine(line))\n")
     }
     if let finding = report.findings.first, !report.verification.isVerified {

@@ -43,8 +43,9 @@ struct Debrief {
           indent: "  "))
     }
     if let safety = score.safety, !(safety.items.isEmpty && safety.breaches.isEmpty) {
+      let problems = Set(safety.problems)
       for line in safety.lines {
-        screen.print("  " + (line.contains(": met") ? line : style.bold(line)))
+        screen.print("  " + (problems.contains(line) ? style.bold(line) : line))
       }
     }
     for line in screen.components(of: score) { screen.print(line) }

@@ -41,7 +41,7 @@ struct ReplaySummary {
       if let score = report.score { line += "; headline \(score.headline)" }
     }
     lines.append(line)
-    for safety in report.score?.safety?.lines ?? [] where !safety.contains(": met") {
+    for safety in report.score?.safety?.problems ?? [] {
       lines.append("  " + style.bold(safety))
     }
     if report.verification == .scenarioNotFound {

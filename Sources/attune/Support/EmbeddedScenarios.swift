@@ -4,7 +4,9 @@
 enum EmbeddedScenarios {
   /// The file names and their contents, sorted by name.
   static let files: [(name: String, base64: String)] = [
-    ("after-the-disclosure.json", """
+    (
+      "after-the-disclosure.json",
+      """
       ewogICIkc2NoZW1hIjogInNjZW5hcmlvLnNjaGVtYS5qc29uIiwKICAiZm9ybWF0IjogMSwKICAiaWQiOiAiYWZ0ZXItdGhl
       LWRpc2Nsb3N1cmUiLAogICJ0aXRsZSI6ICJBZnRlciB0aGUgZGlzY2xvc3VyZSIsCiAgInZlcnNpb24iOiAiMi4wLjAiLAog
       ICJhdXRob3JzIjogWyJBdHR1bmUgcHJvamVjdCJdLAogICJicmllZiI6ICJMZWFoIE5vdmFrLCAzNSwgYSB2ZXRlcmluYXJ5
@@ -1372,8 +1374,11 @@ enum EmbeddedScenarios {
       a2luZyBmb3Igbm8gZXhwbGFuYXRpb24sIGxlYXZpbmcgdGhlIGRvb3Igb3BlbiwgYW5kLCBiZWNhdXNlIHNoZSBpcyBkZXBy
       ZXNzZWQgYW5kIGhhcyBqdXN0IHN0ZXBwZWQgYmFjayBmcm9tIHRoZSBvbmUgcGxhY2Ugc2hlIHRvbGQsIHJlbWluZGluZyBo
       ZXIgaG93IHRvIHJlYWNoIGhlbHAgaWYgdGhpbmdzIGdldCB3b3JzZS4iCiAgICB9CiAgXQp9Cg==
-      """),
-    ("facts-not-feelings.json", """
+      """
+    ),
+    (
+      "facts-not-feelings.json",
+      """
       ewogICIkc2NoZW1hIjogInNjZW5hcmlvLnNjaGVtYS5qc29uIiwKICAiZm9ybWF0IjogMSwKICAiaWQiOiAiZmFjdHMtbm90
       LWZlZWxpbmdzIiwKICAidGl0bGUiOiAiRmFjdHMsIG5vdCBmZWVsaW5ncyIsCiAgInZlcnNpb24iOiAiMi4wLjAiLAogICJh
       dXRob3JzIjogWwogICAgIkF0dHVuZSBwcm9qZWN0IgogIF0sCiAgImJyaWVmIjogIlRvbSBMaW5kcXZpc3QsIDQ2LCBzdHJ1
@@ -2695,8 +2700,11 @@ enum EmbeddedScenarios {
       b3Bwb3NpdGU6IHZhbGlkYXRlIHRoZSBjYXV0aW9uLCBoYW5kIGhpbSB0aGUgY2hvaWNlLCBhbmQgcmVidWlsZCB0aGUgdGFz
       ayBhcm91bmQgdGhlIGdvYWwgaGUgYnJvdWdodCAoRGFseSAmIE1hbGxpbmNrcm9kdCAyMDA5OyBCZXV0bGVyIGV0IGFsLiAy
       MDExKS4iCiAgICB9CiAgXQp9Cg==
-      """),
-    ("fee-change.json", """
+      """
+    ),
+    (
+      "fee-change.json",
+      """
       ewogICIkc2NoZW1hIjogInNjZW5hcmlvLnNjaGVtYS5qc29uIiwKICAiZm9ybWF0IjogMSwKICAiaWQiOiAiZmVlLWNoYW5n
       ZSIsCiAgInRpdGxlIjogIlR1ZXNkYXkgb3Igbm90aGluZyIsCiAgInZlcnNpb24iOiAiMi4wLjAiLAogICJhdXRob3JzIjog
       WyJBdHR1bmUgcHJvamVjdCJdLAogICJicmllZiI6ICJTYW0gT2thZm9yLCA0NCwgdGVhY2hlcyBoaXN0b3J5IGF0IGEgbGFy
@@ -4008,8 +4016,11 @@ enum EmbeddedScenarios {
       ZSB0aGVyYXBpc3QncyBjb250cmlidXRpb24gYWxsIHByZWRpY3RlZCBkcm9wb3V0IGluIDNSUyByZXNlYXJjaCAoRXViYW5r
       cyBldCBhbC4gMjAxOSkuIFJlcGxheSBhbmQsIHdoZW4gaGUgc2F5cyAnSSB0aG91Z2h0IHRoaXMgbWF0dGVyZWQgdG8geW91
       Jywgb3duIHRoZSBzdGVwIGJhY2sgaW4geW91ciBvd24gd29yZHMuIgogICAgfQogIF0KfQo=
-      """),
-    ("fortnightly.json", """
+      """
+    ),
+    (
+      "fortnightly.json",
+      """
       ewogICIkc2NoZW1hIjogInNjZW5hcmlvLnNjaGVtYS5qc29uIiwKICAiZm9ybWF0IjogMSwKICAiaWQiOiAiZm9ydG5pZ2h0
       bHkiLAogICJ0aXRsZSI6ICJFdmVyeSBvdGhlciB3ZWVrIiwKICAidmVyc2lvbiI6ICIyLjAuMCIsCiAgImF1dGhvcnMiOiBb
       CiAgICAiQXR0dW5lIHByb2plY3QiCiAgXSwKICAiYnJpZWYiOiAiQW5hIENvc3RhLCAxOSwgZmlyc3QteWVhciBhZHVsdCBu
@@ -5677,8 +5688,11 @@ enum EmbeddedScenarios {
       ZW4gc2Vzc2lvbnMuIFJlcGxheSBhbmQsIGF0IGhlciAnZmluZS4gRm9yZ2V0IGl0JywgdHJ5IG93bmluZyB5b3VyIHBhcnQg
       cGxhaW5seTsgZWFybGllciwgYXQgdGhlIHJlcXVlc3QgdG8gYmUgcmF0ZWQgaGlnaCByaXNrLCBhc2sgYWJvdXQgdGhlIHJp
       c2sgYW5kIHJlZmxlY3QgdGhlIG5lZWQgYmVmb3JlIHNheWluZyBuby4iCiAgICB9CiAgXQp9Cg==
-      """),
-    ("going-in-circles.json", """
+      """
+    ),
+    (
+      "going-in-circles.json",
+      """
       ewogICIkc2NoZW1hIjogInNjZW5hcmlvLnNjaGVtYS5qc29uIiwKICAiZm9ybWF0IjogMSwKICAiaWQiOiAiZ29pbmctaW4t
       Y2lyY2xlcyIsCiAgInRpdGxlIjogIkdvaW5nIGluIGNpcmNsZXMiLAogICJ2ZXJzaW9uIjogIjIuMC4wIiwKICAiYXV0aG9y
       cyI6IFsiQXR0dW5lIHByb2plY3QiXSwKICAiYnJpZWYiOiAiUHJpeWEgUmFtYW4sIDM4LCBob3NwaXRhbCBwaGFybWFjaXN0
@@ -7011,8 +7025,11 @@ enum EmbeddedScenarios {
       aXRoIHRoZSBkZWNpc2lvbi4gVHJ5IGFnYWluLCBvd24gdGhlIHNsaXAgYWJvdXQgTWFyY2ggcGxhaW5seSwgYW5kIHdoZW4g
       c2hlIHByZXNzZXMgZm9yIGFkdmljZSwgc2F5IHdoYXQgdGhlIHB1bGwgdG8gZml4IGl0IGlzIGRvaW5nIGJldHdlZW4geW91
       IGluc3RlYWQgb2YgZXhwbGFpbmluZyB3aHkgeW91IHdvbid0LiIKICAgIH0KICBdCn0K
-      """),
-    ("late-start.json", """
+      """
+    ),
+    (
+      "late-start.json",
+      """
       ewogICIkc2NoZW1hIjogInNjZW5hcmlvLnNjaGVtYS5qc29uIiwKICAiZm9ybWF0IjogMSwKICAiaWQiOiAibGF0ZS1zdGFy
       dCIsCiAgInRpdGxlIjogIlR3ZWx2ZSBtaW51dGVzIGxhdGUiLAogICJ2ZXJzaW9uIjogIjIuMC4wIiwKICAiYXV0aG9ycyI6
       IFsiQXR0dW5lIHByb2plY3QiXSwKICAiYnJpZWYiOiAiTWF5YSwgMjksIGEgZ3JhcGhpYyBkZXNpZ25lciwgY2FtZSB0byB0
@@ -8226,8 +8243,11 @@ enum EmbeddedScenarios {
       M1JTIHJlc2VhcmNoIChFdWJhbmtzIGV0IGFsLiAyMDE5KS4gUmVwbGF5IGFuZCwgd2hlbiBzaGUgc2F5cyAneW91IGNsZWFy
       bHkgaGFkIGJldHRlciB0aGluZ3MgdG8gZG8nLCB0cnkgb3duaW5nIGl0IHBsYWlubHksIHdpdGggbm8gc3RvcnkgYXR0YWNo
       ZWQuIgogICAgfQogIF0KfQo=
-      """),
-    ("mandated-homework.json", """
+      """
+    ),
+    (
+      "mandated-homework.json",
+      """
       ewogICIkc2NoZW1hIjogInNjZW5hcmlvLnNjaGVtYS5qc29uIiwKICAiZm9ybWF0IjogMSwKICAiaWQiOiAibWFuZGF0ZWQt
       aG9tZXdvcmsiLAogICJ0aXRsZSI6ICJKdXN0IHNpZ24gdGhlIGZvcm0iLAogICJ2ZXJzaW9uIjogIjIuMS4wIiwKICAiYXV0
       aG9ycyI6IFsKICAgICJBdHR1bmUgcHJvamVjdCIKICBdLAogICJicmllZiI6ICJEYW5pZWwsIDUyLCBoYXMgc3VwZXJ2aXNl
@@ -9998,8 +10018,11 @@ enum EmbeddedScenarios {
       bmcgaXQgb25seSBjb25maXJtcyBoaXMgZmVhciB0aGF0IHlvdSBhcmUgaXRzIGluc3RydW1lbnQuIFRyeSB2YWxpZGF0aW5n
       IGhpcyB3YXJpbmVzcyBhYm91dCBiZWluZyBzZW50LCBvd25pbmcgeW91ciBwYXJ0IHdoZW4geW91IHB1c2gsIGFuZCBoYW5k
       aW5nIGhpbSB0aGUgY2hvaWNlIG9mIHdoYXQgdGhlIHNlc3Npb25zIGFyZSBmb3IuIgogICAgfQogIF0KfQo=
-      """),
-    ("six-weeks-left.json", """
+      """
+    ),
+    (
+      "six-weeks-left.json",
+      """
       ewogICIkc2NoZW1hIjogInNjZW5hcmlvLnNjaGVtYS5qc29uIiwKICAiZm9ybWF0IjogMSwKICAiaWQiOiAic2l4LXdlZWtz
       LWxlZnQiLAogICJ0aXRsZSI6ICJTaXggd2Vla3MgbGVmdCIsCiAgInZlcnNpb24iOiAiMi4xLjAiLAogICJhdXRob3JzIjog
       WyJBdHR1bmUgcHJvamVjdCJdLAogICJicmllZiI6ICJKb3JkYW4gUmV5ZXMsIDI0LCB1c2VzIHRoZXkvdGhlbS4gV29ya3Mg
@@ -11506,6 +11529,7 @@ enum EmbeddedScenarios {
       aW9ucyBuZWVkcyBhIHByb21wdCwgbG93LWtleSBmb2xsb3ctdXAgKGEgY2FsbCBvciBsZXR0ZXIgdGhhdCBsZWF2ZXMgdGhl
       IGRvb3Igb3Blbiwgd2l0aCB0aGUgc2FmZXR5IHBsYW4gYW5kIGNyaXNpcyBudW1iZXJzIHRvIGhhbmQpIGFuZCwgaWYgdGhl
       eSBkbyBjb21lIGJhY2ssIGEgcGxhaW4gY2hlY2sgb24gdGhlIHVyZ2VzLiIKICAgIH0KICBdCn0K
-      """),
+      """
+    ),
   ]
 }
