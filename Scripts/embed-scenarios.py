@@ -32,10 +32,11 @@ def render():
     for name in names:
         with open(os.path.join(folder, name), "rb") as handle:
             encoded = base64.b64encode(handle.read()).decode("ascii")
-        out.append(f'    ("{name}", """')
+        # The layout `swift format` gives, so that formatting leaves the file as written.
+        out += ["    (", f'      "{name}",', '      """']
         for start in range(0, len(encoded), 96):
             out.append("      " + encoded[start:start + 96])
-        out.append('      """),')
+        out += ['      """', "    ),"]
     out += ["  ]", "}", ""]
     return "\n".join(out)
 
